@@ -1,0 +1,168 @@
+"""Every record copydesk reads or writes, in one place.
+
+Events are plain JSON objects (``TypedDict`` here, JSON Schema in ``schemas/``): each stage's event
+is the previous stage's plus its own fields, so a consumer of ``articles.enriched`` sees everything.
+Offsets (``start``, ``end``) are character offsets into the event's ``text``, end exclusive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, TypedDict
+
+#: The ``schema`` field of each event kind. Bump the number on any change that is not additive.
+SCHEMA_RAW = "raw-article/1"
+SCHEMA_REPAIRED = "repaired-article/1"
+SCHEMA_STRUCTURED = "structured-article/1"
+SCHEMA_ENRICHED = "enriched-article/1"
+SCHEMA_DEAD_LETTER = "dead-letter/1"
+
+Stage = Literal["intake", "repair", "structure", "entities"]
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """A raw record after intake: exactly one of ``text`` and ``body`` is set."""
+
+    id: str
+    source: str | None = None
+    url: str | None = None
+    received_at: str | None = None
+    title: str | None = None
+    published: str | None = None
+    content_type: str | None = None
+    charset: str | None = None
+    text: str | None = None
+    body: bytes | None = None
+    ingested_at: str | None = None
+
+
+class Timing(TypedDict):
+    at: str  # when the stage finished, ISO 8601 UTC
+    ms: float  # processing time spent on this article
+
+
+class Decoding(TypedDict):
+    encoding: str
+    confidence: float
+    method: Literal["bom", "declared", "utf-8", "detected"]
+    declared: str | None
+
+
+class Repair(TypedDict):
+    kind: str
+    before: str
+    after: str
+    input_span: list[int]
+    output_span: list[int]
+    codec: str | None
+
+
+class Given(TypedDict):
+    title: str | None
+    published: str | None
+
+
+class ArticleEvent(TypedDict):
+    """The fields every article event carries."""
+
+    schema: str
+    id: str
+    source: str | None
+    url: str | None
+    received_at: str | None
+    ingested_at: str | None
+    given: Given
+    content_type: str
+    decoding: Decoding | None
+    text: str
+    repairs: list[Repair]
+    timings: dict[str, Timing]
+
+
+class RepairedArticle(ArticleEvent):
+    html: str | None  # HTML pages only; the structure stage reads it and later events drop it
+
+
+class Span(TypedDict):
+    start: int
+    end: int
+
+
+class Block(Span):
+    kind: str
+
+
+class Furniture(Span):
+    text: str
+    reason: str
+
+
+class Image(Span):
+    caption: str
+    credit: str | None
+
+
+class Quote(Span):
+    text: str
+    speaker: str | None
+
+
+class Dateline(TypedDict):
+    text: str
+    place: str | None
+    agency: str | None
+
+
+class StructuredArticle(ArticleEvent):
+    title: str | None
+    standfirst: str | None
+    authors: list[str]
+    dateline: Dateline | None
+    published: str | None
+    reading_time_minutes: int | None
+    word_count: int
+    language: str | None
+    images: list[Image]
+    paragraphs: list[str]
+    quotes: list[Quote]
+    furniture: list[Furniture]
+    blocks: list[Block]
+
+
+class Mention(Span):
+    text: str
+
+
+class Entity(TypedDict, total=False):
+    key: str
+    name: str
+    type: str
+    aliases: list[str]
+    count: int
+    mentions: list[Mention]
+    country_code: str | None
+    lat: float | None
+    lon: float | None
+    geonames_id: int | None
+    feature: str | None
+
+
+class EnrichedArticle(StructuredArticle):
+    entities: list[Entity]
+
+
+class DeadLetter(TypedDict):
+    schema: str
+    id: str | None
+    source: str | None
+    stage: Stage
+    kind: str
+    reason: str
+    failed_at: str
+    origin: dict[str, object]
+    key_b64: str | None
+    value_b64: str | None
+    value_bytes: int
+    value_preview: str
+    traceback: str | None

@@ -1,0 +1,148 @@
+"""Repair stage: bytes or damaged text in, clean Unicode text out, with a report of every change.
+
+Wire copy is damaged on the way to us: UTF-8 read as cp1252 or Latin-1 (mojibake), HTML entities
+left escaped, terminal escapes and control characters from old systems, CRLF line breaks. ftfy
+fixes these one line at a time; we run it line by line too, so that every change is reported with
+its place. Options that would alter correct text are off: narrowing full-width characters damages
+Chinese punctuation, and straightening curly quotes loses information that is not damage.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ftfy import TextFixerConfig, fix_and_explain
+
+from agents.decoding import decode_bytes
+from agents.errors import RejectedInput
+from agents.html_text import html_to_text, is_html
+from agents.records import SCHEMA_REPAIRED, RawArticle, Repair, RepairedArticle
+
+FTFY_CONFIG = TextFixerConfig(
+    unescape_html=True,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    normalization="NFC",
+    explain=True,
+)
+#: For markup, entities are the HTML parser's business, not a repair.
+FTFY_MARKUP_CONFIG = FTFY_CONFIG._replace(unescape_html=False)
+
+#: An ASCII line without these needs no repair: ftfy would return it unchanged.
+_NEEDS_LOOK = re.compile(r"[^\t\n\x20-\x7e]|&")
+
+#: ftfy fixer names to our repair kinds (documented in schemas/common.schema.json).
+_KINDS = {
+    "unescape_html": "html_entity",
+    "fix_c1_controls": "control_char",
+    "remove_control_chars": "control_char",
+    "remove_terminal_escapes": "terminal_escape",
+    "fix_line_breaks": "line_break",
+    "fix_surrogates": "surrogate",
+    "fix_latin_ligatures": "ligature",
+    "NFC": "normalization",
+}
+
+
+def repair_article(raw: RawArticle, *, max_text_chars: int) -> RepairedArticle:
+    """The repaired event for one raw article (without timings: the caller measures those)."""
+    decoding = None
+    if raw.body is not None:
+        text, decoding = decode_bytes(raw.body, raw.charset)
+    else:
+        text = raw.text or ""
+    if len(text) > max_text_chars:
+        raise RejectedInput(
+            "too_large",
+            f"the article is {len(text):,} characters long, over the limit of "
+            f"{max_text_chars:,} (COPYDESK_MAX_TEXT_CHARS)",
+        )
+    content_type = _content_type(raw.content_type, text)
+    markup = content_type == "text/html"
+    repaired, repairs = repair_text(text, markup=markup)
+    plain = html_to_text(repaired) if markup else repaired
+    if not plain.strip():
+        raise RejectedInput("empty", "the article has no text once repaired")
+    return {
+        "schema": SCHEMA_REPAIRED,
+        "id": raw.id,
+        "source": raw.source,
+        "url": raw.url,
+        "received_at": raw.received_at,
+        "ingested_at": raw.ingested_at,
+        "given": {"title": raw.title, "published": raw.published},
+        "content_type": content_type,
+        "decoding": decoding,
+        "html": repaired if markup else None,
+        "text": plain,
+        "repairs": repairs,
+        "timings": {},
+    }
+
+
+def repair_text(text: str, *, markup: bool = False) -> tuple[str, list[Repair]]:
+    """Repair ``text`` line by line; return it with one report entry per changed line.
+
+    Spans are tight: the common start and end of a changed line are not part of its span.
+
+    >>> repair_text("caf\\u00c3\\u00a9 au lait")
+    ('café au lait', [{'kind': 'mojibake', 'before': 'Ã©', 'after': 'é', 'input_span': [3, 5], \
+'output_span': [3, 4], 'codec': 'utf-8 read as latin-1'}])
+    """
+    config = FTFY_MARKUP_CONFIG if markup else FTFY_CONFIG
+    out: list[str] = []
+    repairs: list[Repair] = []
+    in_pos = out_pos = 0
+    for line in text.splitlines(keepends=True) if "\n" in text else [text]:
+        fixed = line
+        if _NEEDS_LOOK.search(line):
+            fixed, steps = fix_and_explain(line, config)
+            if fixed != line:
+                repairs.append(_report(line, fixed, steps or [], in_pos, out_pos))
+        out.append(fixed)
+        in_pos += len(line)
+        out_pos += len(fixed)
+    return "".join(out), repairs
+
+
+def _report(before: str, after: str, steps: list, in_pos: int, out_pos: int) -> Repair:
+    head = 0
+    while head < min(len(before), len(after)) and before[head] == after[head]:
+        head += 1
+    tail = 0
+    while (
+        tail < min(len(before), len(after)) - head
+        and before[len(before) - 1 - tail] == after[len(after) - 1 - tail]
+    ):
+        tail += 1
+    kind, codec = _kind(steps)
+    return {
+        "kind": kind,
+        "before": before[head : len(before) - tail],
+        "after": after[head : len(after) - tail],
+        "input_span": [in_pos + head, in_pos + len(before) - tail],
+        "output_span": [out_pos + head, out_pos + len(after) - tail],
+        "codec": codec,
+    }
+
+
+def _kind(steps: list) -> tuple[str, str | None]:
+    """The main kind of a line's repair: mojibake outranks the cosmetic fixes."""
+    encoded = [param for action, param in steps if action == "encode"]
+    decoded = [param for action, param in steps if action == "decode"]
+    if encoded and decoded:
+        return "mojibake", f"{decoded[-1]} read as {encoded[0]}"
+    for _action, param in steps:
+        if param in _KINDS:
+            return _KINDS[param], None
+    return "other", None
+
+
+def _content_type(declared: str | None, text: str) -> str:
+    if declared:
+        kind = declared.split(";", 1)[0].strip().lower()
+        if kind in ("text/html", "application/xhtml+xml"):
+            return "text/html"
+        if kind.startswith("text/"):
+            return "text/plain"
+    return "text/html" if is_html(text) else "text/plain"
