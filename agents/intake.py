@@ -35,7 +35,7 @@ def parse_raw_record(
             f"the record is {len(value):,} bytes, over the limit of {max_bytes:,} bytes "
             "(COPYDESK_MAX_RECORD_BYTES)",
         )
-    key_id = _key_as_id(key)
+    key_id = key_as_id(key)
     if value.removeprefix(_UTF8_BOM).lstrip().startswith(b"{"):
         return _parse_json_record(value, key_id, ingested_at)
     return RawArticle(id=key_id or content_id(value), body=value, ingested_at=ingested_at)
@@ -46,7 +46,8 @@ def content_id(content: bytes) -> str:
     return "sha256:" + hashlib.sha256(content).hexdigest()[:32]
 
 
-def _key_as_id(key: bytes | None) -> str | None:
+def key_as_id(key: bytes | None) -> str | None:
+    """A record's key as an article id: producers key raw records by id."""
     if not key:
         return None
     try:
@@ -71,11 +72,13 @@ def _parse_json_record(value: bytes, key_id: str | None, ingested_at: str | None
             f"the record starts with '{{' but is not valid JSON: {exc.msg} "
             f"at line {exc.lineno}, column {exc.colno}",
         ) from None
-    if isinstance(record, dict) and "text" in record and "body_b64" in record:
+    # A value starting with "{" that parses is an object. Say what is missing in plain words
+    # before the schema's oneOf does so in its own.
+    if "text" in record and "body_b64" in record:
         raise RejectedInput(
             "schema_violation", "the record has both 'text' and 'body_b64': give exactly one"
         )
-    if isinstance(record, dict) and "text" not in record and "body_b64" not in record:
+    if "text" not in record and "body_b64" not in record:
         raise RejectedInput(
             "schema_violation",
             "the record has neither 'text' nor 'body_b64': give the article in exactly one",

@@ -1,7 +1,7 @@
 """The stages composed: what the Faust agents and ``copydesk process`` both run.
 
-Each ``run_*`` takes a stage's input as it arrives from Kafka (bytes) or from the stage before,
-calls the pure stage function, and stamps the stage's timing. Failures raise; the caller turns them
+Each ``run_*`` takes a stage's input, calls the pure stage function and stamps the stage's
+timing. Failures raise; the caller turns them
 into dead letters with :func:`dead_letter`, so the streaming and the offline paths report bad input
 the same way.
 """
@@ -17,11 +17,12 @@ from typing import Any, TypeVar
 
 from agents.entities import EntityAnalyzer, enrich_article
 from agents.errors import RejectedInput
-from agents.intake import parse_raw_record
+from agents.intake import key_as_id
 from agents.records import (
     SCHEMA_DEAD_LETTER,
     DeadLetter,
     EnrichedArticle,
+    RawArticle,
     RepairedArticle,
     Stage,
     StructuredArticle,
@@ -33,12 +34,9 @@ from agents.structure import structure_article
 E = TypeVar("E", bound=dict)
 
 
-def run_repair(
-    key: bytes | None, value: bytes | None, settings: Settings, ingested_at: str | None = None
-) -> RepairedArticle:
-    """Raw record bytes to the repaired event (intake and repair)."""
+def run_repair(raw: RawArticle, settings: Settings) -> RepairedArticle:
+    """A raw article (from :func:`~agents.intake.parse_raw_record`) to the repaired event."""
     started = time.perf_counter()
-    raw = parse_raw_record(key, value, max_bytes=settings.max_record_bytes, ingested_at=ingested_at)
     event = repair_article(raw, max_text_chars=settings.max_text_chars)
     return _stamp(event, "repair", started)
 
@@ -118,7 +116,7 @@ def dead_letter(
     value = value or b""
     return {
         "schema": SCHEMA_DEAD_LETTER,
-        "id": article_id,
+        "id": article_id or key_as_id(key),
         "source": source,
         "stage": stage,
         "kind": kind,

@@ -107,6 +107,12 @@ class Settings:
         return servers
 
     @property
+    def max_event_bytes(self) -> int:
+        """Largest event copydesk produces: a dead letter holds its input in base64, a repaired
+        HTML page both its markup and its text. Brokers must accept messages this large."""
+        return 8 * self.max_record_bytes
+
+    @property
     def stage_topics(self) -> dict[str, str]:
         """Every topic copydesk reads or writes, by role."""
         return {

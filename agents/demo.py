@@ -1,0 +1,100 @@
+"""``copydesk demo``: the whole pipeline on the embedded broker, from raw articles to a summary.
+
+Starts the embedded broker and a worker, publishes the example articles (and the seed article
+when ``../shared`` is beside the project), waits until every one of them has come out on the
+enriched or the dead-letter topic, prints what came out, and stops everything.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import TextIO
+
+from agents.broker import EmbeddedBroker
+from agents.kafka_io import read_topics
+from agents.processes import free_port, start_worker, stop_process
+from agents.publish import publish_records
+from agents.settings import Settings
+from agents.sources import InputRecord, read_inputs
+from agents.summary import describe_article, describe_dead_letter
+
+EXAMPLES = Path(__file__).resolve().parent / "examples"
+Say = Callable[[str], None]
+SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "samples" / "seed-article.txt"
+
+
+def demo_records() -> list[InputRecord]:
+    paths = [str(p) for p in sorted(EXAMPLES.iterdir()) if p.suffix in (".txt", ".jsonl")]
+    if SEED.is_file():
+        paths.append(str(SEED))
+    return list(read_inputs(paths))
+
+
+def run_demo(out: TextIO, timeout: float = 180.0) -> int:
+    """Run the demo, printing to ``out``; 0 when every article came out, else 1."""
+    records = demo_records()
+    workdir = Path(tempfile.mkdtemp(prefix="copydesk-demo-"))
+    say = _printer(out)
+    say(f"starting the embedded broker (logs in {workdir})")
+    with EmbeddedBroker() as broker:
+        settings = Settings.from_env(
+            broker=broker.url,
+            app_id="copydesk-demo",
+            partitions=2,
+            web_port=free_port(),
+            datadir=str(workdir / "data"),
+        )
+        say(f"broker at {broker.url}; starting a worker")
+        worker = start_worker(settings, workdir / "worker.log")
+        try:
+            summary = publish_records(records, settings, settings.topic_raw, progress=False)
+            say(summary.describe())
+            say("waiting for the worker (its first group join takes a few seconds)…")
+            done = _collect(settings, summary.sent, timeout, say)
+        finally:
+            code = stop_process(worker)
+    if done < summary.sent:
+        say(
+            f"only {done} of {summary.sent} articles came out in {timeout:.0f} s; "
+            f"worker log: {workdir / 'worker.log'}"
+        )
+        return 1
+    say(f"all {done} records accounted for; worker stopped (exit {code}), broker stopped")
+    return 0
+
+
+def _collect(settings: Settings, expected: int, timeout: float, say: Say) -> int:
+    topics = [settings.topic_enriched, settings.topic_dlq]
+    seen = 0
+    for record in read_topics(
+        settings, topics, from_beginning=True, timeout=timeout, count=expected
+    ):
+        event = json.loads(record.value)
+        if record.topic == settings.topic_dlq:
+            lines = describe_dead_letter(event)
+        else:
+            lines = describe_article(event, latency=_latency(event, record.timestamp))
+        say("\n".join(lines))
+        seen += 1
+    return seen
+
+
+def _latency(event: dict, enriched_ms: int) -> float | None:
+    if not event.get("ingested_at"):
+        return None
+    ingested = datetime.fromisoformat(event["ingested_at"].replace("Z", "+00:00"))
+    return enriched_ms / 1000 - ingested.timestamp()
+
+
+def _printer(out: TextIO) -> Say:
+    started = time.monotonic()
+
+    def say(text: str) -> None:
+        print(f"[{time.monotonic() - started:5.1f}s] {text}", file=out, flush=True)
+
+    return say
