@@ -73,6 +73,12 @@ def _decode(body: bytes, codec: str | None, declared: str | None) -> tuple[str, 
                 return body.decode(name), _decoding(name, 1.0, "bom", declared)
             except UnicodeDecodeError:
                 break
+    utf16 = _utf16_without_bom(body)
+    if utf16 is not None:
+        try:
+            return body.decode(utf16), _decoding(utf16, 0.9, "detected", declared)
+        except UnicodeDecodeError:
+            pass
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
@@ -114,6 +120,22 @@ def _most_likely(matches: CharsetMatches) -> tuple[CharsetMatch, str] | None:
             candidates.append((rank, order, match, name))
     _rank, _order, match, name = min(candidates, key=lambda c: (c[0], c[1]))
     return match, name
+
+
+def _utf16_without_bom(body: bytes) -> str | None:
+    """UTF-16 text of a Latin script has a NUL in every other byte; ASCII-range UTF-8 has none.
+
+    Such bytes are valid UTF-8 too, full of NULs, so this must come before the UTF-8 check.
+    """
+    sample = body[:4096]
+    if len(sample) < 8 or b"\x00" not in sample:
+        return None
+    evens, odds = sample[0::2], sample[1::2]
+    if odds.count(0) > 0.4 * len(odds) and evens.count(0) < 0.05 * len(evens):
+        return "utf-16-le"
+    if evens.count(0) > 0.4 * len(evens) and odds.count(0) < 0.05 * len(odds):
+        return "utf-16-be"
+    return None
 
 
 def _decoding(encoding: str, confidence: float, method: str, declared: str | None) -> Decoding:

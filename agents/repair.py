@@ -93,7 +93,7 @@ def repair_text(text: str, *, markup: bool = False) -> tuple[str, list[Repair]]:
     out: list[str] = []
     repairs: list[Repair] = []
     in_pos = out_pos = 0
-    for line in text.splitlines(keepends=True) if "\n" in text else [text]:
+    for line in _lines(text):
         fixed = line
         if _NEEDS_LOOK.search(line):
             fixed, steps = fix_and_explain(line, config)
@@ -103,6 +103,13 @@ def repair_text(text: str, *, markup: bool = False) -> tuple[str, list[Repair]]:
         in_pos += len(line)
         out_pos += len(fixed)
     return "".join(out), repairs
+
+
+def _lines(text: str) -> list[str]:
+    """Lines with their ends, split at "\n" only, as ftfy does: str.splitlines would also split
+    at U+0085, a C1 control that is often mojibake for an ellipsis and must reach ftfy whole."""
+    lines = text.split("\n")
+    return [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
 
 
 def _report(before: str, after: str, steps: list, in_pos: int, out_pos: int) -> Repair:
@@ -132,6 +139,9 @@ def _kind(steps: list) -> tuple[str, str | None]:
     decoded = [param for action, param in steps if action == "decode"]
     if encoded and decoded:
         return "mojibake", f"{decoded[-1]} read as {encoded[0]}"
+    if ("apply", "decode_inconsistent_utf8") in steps:
+        # Islands of mojibake beside correct non-ASCII text, fixed piece by piece.
+        return "mojibake", "utf-8 read as sloppy-windows-1252"
     for _action, param in steps:
         if param in _KINDS:
             return _KINDS[param], None

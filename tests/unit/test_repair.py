@@ -1,0 +1,111 @@
+"""Repair: mojibake and other damage fixed, every change reported, correct text left alone."""
+
+from __future__ import annotations
+
+import json
+
+import ftfy
+import pytest
+
+from agents.errors import RejectedInput
+from agents.records import RawArticle
+from agents.repair import FTFY_CONFIG, repair_article, repair_text
+from tests.conftest import SHARED
+
+CORRECT = [
+    "央行周二表示，将继续实施稳健的货币政策（见附表）。",  # full-width punctuation
+    "Центральный банк сохранил ключевую ставку на уровне 16%.",
+    "Η κυβέρνηση ανακοίνωσε νέα μέτρα για την ενέργεια.",
+    "أعلنت الحكومة عن إجراءات جديدة لدعم الاقتصاد.",
+    "Zoë and François met at the Café Müller in Kraków. 🎉",
+    "“Curly quotes” and ‘single ones’ are correct text — so is this dash.",
+    "日本銀行は金利を据え置いた。ｶﾀｶﾅ stays half-width.",
+]
+
+
+@pytest.mark.parametrize("text", CORRECT)
+def test_repair_leaves_correct_text_alone(text: str) -> None:
+    assert repair_text(text) == (text, [])
+
+
+def test_repair_fixes_mojibake_and_reports_where() -> None:
+    damaged = "Clean first line.\nThe minister’s plan was \u201cdelayed\u201d.\n".replace(
+        "’", "â€™"
+    )
+    fixed, repairs = repair_text(damaged)
+    assert fixed == "Clean first line.\nThe minister’s plan was “delayed”.\n"
+    (repair,) = repairs
+    assert repair["kind"] == "mojibake"
+    assert repair["codec"] == "utf-8 read as sloppy-windows-1252"
+    start, end = repair["input_span"]
+    assert damaged[start:end] == repair["before"] == "â€™"
+    start, end = repair["output_span"]
+    assert fixed[start:end] == repair["after"] == "’"
+
+
+def test_repair_reports_spans_on_later_lines_against_both_texts() -> None:
+    damaged = "café\r\nsecond line with CafÃ© crème\n"
+    fixed, repairs = repair_text(damaged)
+    assert fixed == "café\nsecond line with Café crème\n"
+    for repair in repairs:
+        a, b = repair["input_span"]
+        c, d = repair["output_span"]
+        assert damaged[a:b] == repair["before"] and fixed[c:d] == repair["after"]
+    assert [r["kind"] for r in repairs] == ["line_break", "mojibake"]
+
+
+def test_repair_unescapes_entities_in_plain_text_but_not_in_markup() -> None:
+    assert repair_text("Fish &amp; chips &#8212; cheap")[0] == "Fish & chips — cheap"
+    markup = "<p>Fish &amp; chips</p>"
+    assert repair_text(markup, markup=True) == (markup, [])
+
+
+def test_repair_removes_control_characters_and_terminal_escapes() -> None:
+    fixed, repairs = repair_text("Alert\x1b[31m red\x1b[0m and\x07 bell\n")
+    assert fixed == "Alert red and bell\n"
+    assert {r["kind"] for r in repairs} <= {"terminal_escape", "control_char"}
+
+
+def test_repair_normalises_to_nfc() -> None:
+    fixed, repairs = repair_text("Cafe\u0301")
+    assert fixed == "Café" and repairs[0]["kind"] == "normalization"
+
+
+def test_repair_fast_path_matches_ftfy_line_by_line() -> None:
+    lines = ["plain ascii line\n", "tab\tseparated\n", "AT&T and R&D\n", "caf\u00c3\u00a9\n"]
+    text = "".join(lines)
+    assert repair_text(text)[0] == "".join(ftfy.fix_text(line, FTFY_CONFIG) for line in lines)
+
+
+def test_repair_article_rejects_text_over_the_limit() -> None:
+    with pytest.raises(RejectedInput) as caught:
+        repair_article(RawArticle(id="x", text="word " * 100), max_text_chars=100)
+    assert caught.value.kind == "too_large" and "COPYDESK_MAX_TEXT_CHARS" in caught.value.reason
+
+
+def test_repair_article_turns_html_into_text_and_keeps_the_markup() -> None:
+    page = "<html><body><h1>Title</h1><p>First &amp; second.</p><script>x()</script></body></html>"
+    event = repair_article(RawArticle(id="h", text=page), max_text_chars=10_000)
+    assert event["content_type"] == "text/html"
+    assert event["text"] == "Title\n\nFirst & second.\n"
+    assert event["html"] == page
+
+
+def test_repair_article_decodes_bytes_and_reports_how() -> None:
+    body = "Prices rose in São Paulo and in Zürich this week, economists said.\n".encode("cp1252")
+    event = repair_article(RawArticle(id="b", body=body, charset="cp1252"), max_text_chars=10_000)
+    assert "São Paulo" in event["text"] and "Zürich" in event["text"]
+    assert event["decoding"]["method"] == "declared"
+
+
+def _ftfy_cases(name: str) -> list[dict]:
+    path = SHARED / "data" / "ftfy-cases" / name
+    if not path.is_file():
+        return [pytest.param(None, marks=pytest.mark.skip(reason=f"{path} is not there"))]
+    return [pytest.param(case, id=case["label"][:60]) for case in json.loads(path.read_text())]
+
+
+@pytest.mark.parametrize("case", _ftfy_cases("negative.json"))
+def test_repair_leaves_ftfy_negative_cases_alone(case: dict) -> None:
+    # "fixed" may straighten quotes or map a stray C1 control; "fixed-encoding" does neither.
+    assert repair_text(case["original"])[0] in (case["fixed"], case.get("fixed-encoding"))

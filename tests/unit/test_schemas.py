@@ -1,0 +1,60 @@
+"""The schemas themselves: valid, complete, and their errors readable."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from agents import records
+from agents.schemas import SCHEMA_DIR, SCHEMA_FILES, problems, validator
+
+
+@pytest.mark.parametrize("version", sorted(SCHEMA_FILES))
+def test_schemas_load_and_match_their_version(version: str) -> None:
+    schema = validator(version).schema
+    name, number = version.split("/")
+    assert schema["$id"] == f"urn:copydesk:schema:{name}:{number}"
+
+
+def test_schemas_every_file_is_registered() -> None:
+    files = {p.name for p in SCHEMA_DIR.glob("*.schema.json")} - {"common.schema.json"}
+    assert files == set(SCHEMA_FILES.values())
+
+
+def test_schemas_versions_agree_with_the_code() -> None:
+    assert {
+        records.SCHEMA_RAW,
+        records.SCHEMA_REPAIRED,
+        records.SCHEMA_STRUCTURED,
+        records.SCHEMA_ENRICHED,
+        records.SCHEMA_DEAD_LETTER,
+    } == set(SCHEMA_FILES)
+
+
+def test_schemas_each_event_lists_the_fields_of_the_one_before() -> None:
+    required = {
+        version: set(validator(version).schema.get("required", []))
+        for version in ("repaired-article/1", "structured-article/1", "enriched-article/1")
+    }
+    assert required["repaired-article/1"] - {"html"} <= required["structured-article/1"]
+    assert required["structured-article/1"] < required["enriched-article/1"]
+
+
+def test_schemas_dead_letter_kinds_match_the_code() -> None:
+    schema = json.loads((SCHEMA_DIR / "dead-letter.schema.json").read_text())
+    from typing import get_args
+
+    from agents.errors import RejectKind
+
+    assert set(schema["properties"]["kind"]["enum"]) == set(get_args(RejectKind))
+
+
+def test_schemas_unknown_fields_are_named() -> None:
+    found = problems({"text": "x", "colour": "red"}, "raw-article/1")
+    assert found == ["unknown field 'colour'"]
+
+
+def test_schemas_extra_fields_on_events_are_refused() -> None:
+    letter_fields = {"schema": "dead-letter/1", "surprise": 1}
+    assert any("surprise" in p for p in problems(letter_fields, "dead-letter/1"))
