@@ -28,6 +28,7 @@ from agents.records import (
     StructuredArticle,
 )
 from agents.repair import repair_article
+from agents.schemas import problems
 from agents.settings import Settings
 from agents.structure import structure_article
 
@@ -75,19 +76,22 @@ def _single_entities(
 
 
 def decode_event(value: bytes | None, version: str) -> Any:
-    """An event read back from one of our own topics: JSON, and of the version expected."""
+    """An event read back from one of our own topics: JSON, valid against schema ``version``.
+
+    The intermediate topics are open to any producer; checking the contract here turns a foreign
+    or corrupted record into a clear dead letter instead of an exception deep inside a stage.
+    """
     if not value:
         raise RejectedInput("empty", f"the record is empty where a {version} event was expected")
     try:
         event = json.loads(value)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise RejectedInput("invalid_json", f"the record is not a JSON event: {exc}") from None
-    found = event.get("schema") if isinstance(event, dict) else None
-    if found != version or not isinstance(event.get("text"), str):
+    found = problems(event, version)
+    if found:
         raise RejectedInput(
             "schema_violation",
-            f"the record is not a {version} event (its 'schema' is {found!r}); "
-            "was it written to this topic by something other than copydesk?",
+            f"the record is not a valid {version} event: " + "; ".join(found[:5]),
         )
     return event
 

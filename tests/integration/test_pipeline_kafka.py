@@ -1,0 +1,221 @@
+"""The whole pipeline through a real broker and a real Faust worker, fed by ``copydesk publish``."""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from agents.intake import content_id
+from agents.processes import free_port, start_worker, stop_process
+from agents.schemas import problems
+from tests.integration.conftest import (
+    MAX_RECORD_BYTES,
+    MAX_TEXT_CHARS,
+    RunningPipeline,
+    pipeline_settings,
+)
+
+pytestmark = pytest.mark.integration
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "agents" / "examples"
+
+
+def _story(n: int) -> str:
+    return (
+        f"Ferry service {n} resumes after storm\n\n"
+        f"The ferry between the two islands resumed on Monday after a storm closed route {n} "
+        "for three days, the operator said.\n\n"
+        '"Passengers can book again from today," said Maria Keane, a spokeswoman for the '
+        "operator in Galway.\n"
+    )
+
+
+def test_pipeline_enriches_every_published_article(
+    pipeline: RunningPipeline, tmp_path: Path
+) -> None:
+    feed = tmp_path / "feed.jsonl"
+    ids = {f"ferry-{n}" for n in range(20)}
+    feed.write_text(
+        "".join(
+            json.dumps({"id": f"ferry-{n}", "source": "t", "text": _story(n)}) + "\n"
+            for n in range(20)
+        )
+    )
+    bare = EXAMPLES / "river-floods-cp1252.txt"
+    ids.add(content_id(bare.read_bytes()))
+    summary = pipeline.publish(feed, bare)
+    assert "published 21 record(s)" in summary
+
+    outcomes = pipeline.outcomes_for(ids)
+    for article_id, outcome in outcomes.items():
+        assert outcome.topic == pipeline.settings.topic_enriched, outcome.event
+        assert problems(outcome.event, "enriched-article/1") == [], article_id
+        assert set(outcome.event["timings"]) == {"repair", "structure", "entities"}
+    floods = outcomes[content_id(bare.read_bytes())].event
+    assert floods["decoding"]["encoding"] == "cp1252"
+    assert "Guaíba" in floods["text"]
+
+
+def test_pipeline_intermediate_events_validate(pipeline: RunningPipeline, tmp_path: Path) -> None:
+    record = tmp_path / "one.json"
+    record.write_text(json.dumps({"id": "stages-1", "text": _story(99)}))
+    pipeline.publish(record)
+    for topic, version in (
+        (pipeline.settings.topic_repaired, "repaired-article/1"),
+        (pipeline.settings.topic_structured, "structured-article/1"),
+    ):
+        seen = pipeline.wait_for(
+            lambda s: any(o.event.get("id") == "stages-1" for o in s), topics=[topic]
+        )
+        (event,) = [o.event for o in seen if o.event.get("id") == "stages-1"]
+        assert problems(event, version) == []
+
+
+def _bad_inputs(tmp_path: Path) -> list[tuple[bytes, str, str, str]]:
+    """(value, kind, stage, file) for each kind of bad raw input; one file each."""
+    rng = random.Random(11)
+    cases = [
+        (b'{"id": "bad-json", "text": "the record stops', "invalid_json", "intake"),
+        (json.dumps({"id": "bad-type", "text": 42}).encode(), "schema_violation", "intake"),
+        (
+            json.dumps({"id": "bad-field", "text": "x", "colour": "red"}).encode(),
+            "schema_violation",
+            "intake",
+        ),
+        (json.dumps({"id": "bad-empty", "text": "   "}).encode(), "empty", "intake"),
+        (b"", "empty", "intake"),
+        (b"A" * (MAX_RECORD_BYTES + 1), "too_large", "intake"),
+        (
+            json.dumps({"id": "bad-long", "text": "word " * (MAX_TEXT_CHARS // 4)}).encode(),
+            "too_large",
+            "repair",
+        ),
+        (b"\x89PNG\r\n\x1a\n" + bytes(rng.randrange(256) for _ in range(300)), "binary", "repair"),
+        (bytes(rng.randrange(128, 256) for _ in range(3000)), "undecodable", "repair"),
+    ]
+    out = []
+    for n, (value, kind, stage) in enumerate(cases):
+        path = tmp_path / f"bad-{n}.bin"
+        path.write_bytes(value)
+        out.append((value, kind, stage, str(path)))
+    return out
+
+
+def test_pipeline_dead_letters_every_kind_of_bad_input(
+    pipeline: RunningPipeline, tmp_path: Path
+) -> None:
+    bad = _bad_inputs(tmp_path)
+    after = tmp_path / "after.json"
+    after.write_text(json.dumps({"id": "after-the-bad-ones", "text": _story(7)}))
+    pipeline.publish(*(path for *_, path in bad), after)
+    # Foreign records on the intermediate topics: the later stages check their input too.
+    foreign_repaired = tmp_path / "foreign-repaired.json"
+    foreign_repaired.write_text(json.dumps({"schema": "repaired-article/1", "id": "foreign-1"}))
+    foreign_structured = tmp_path / "foreign-structured.txt"
+    foreign_structured.write_bytes(b"not an event at all")
+    pipeline.publish(foreign_repaired, topic=pipeline.settings.topic_repaired)
+    pipeline.publish(foreign_structured, topic=pipeline.settings.topic_structured)
+    expected = [(v, k, s) for v, k, s, _ in bad] + [
+        (foreign_repaired.read_bytes(), "schema_violation", "structure"),
+        (foreign_structured.read_bytes(), "invalid_json", "entities"),
+    ]
+    wanted = {value for value, _, _ in expected}
+
+    def all_there(seen: list) -> bool:
+        dead = {base64.b64decode(o.event["value_b64"]) for o in seen if "value_b64" in o.event}
+        return wanted <= dead and any(o.event.get("id") == "after-the-bad-ones" for o in seen)
+
+    seen = pipeline.wait_for(all_there)
+    letters = {base64.b64decode(o.event["value_b64"]): o for o in seen if "value_b64" in o.event}
+    for value, kind, stage in expected:
+        letter = letters[value]
+        assert letter.topic == pipeline.settings.topic_dlq
+        assert (letter.event["kind"], letter.event["stage"]) == (kind, stage), letter.event
+        assert len(letter.event["reason"]) > 20 and letter.event["traceback"] is None
+        assert letter.event["value_bytes"] == len(value)
+        assert problems(letter.event, "dead-letter/1") == []
+    keyed = letters[json.dumps({"id": "bad-type", "text": 42}).encode()].event
+    assert base64.b64decode(keyed["key_b64"]) == b"bad-type" and keyed["id"] == "bad-type"
+    # The stream went on: the good article after the bad ones came through.
+    (good,) = [o for o in seen if o.event.get("id") == "after-the-bad-ones"]
+    assert good.topic == pipeline.settings.topic_enriched
+
+
+def test_pipeline_seed_article(pipeline: RunningPipeline, seed_bytes: bytes) -> None:
+    seed = Path(__file__).resolve().parents[3] / "shared" / "samples" / "seed-article.txt"
+    pipeline.publish(seed)
+    event = pipeline.outcomes_for({content_id(seed_bytes)})[content_id(seed_bytes)].event
+    assert problems(event, "enriched-article/1") == []
+    assert event["title"] == (
+        "Syria rebels pledge stability to Iraq as pro-Iran militias mobilise for Assad"
+    )
+    assert (event["published"], event["reading_time_minutes"]) == ("2024-12-02", 2)
+    assert [image["credit"] for image in event["images"]] == ["Getty"]
+    places = {e["name"]: e.get("country_code") for e in event["entities"]}
+    for name, code in {"Syria": "SY", "Iraq": "IQ", "Aleppo": "SY", "Baghdad": "IQ"}.items():
+        assert places.get(name) == code, (name, places.get(name))
+
+
+def test_pipeline_runs_under_the_faust_command(broker_url: str, tmp_path: Path) -> None:
+    settings = pipeline_settings(broker_url, tmp_path)
+    running = RunningPipeline(settings, tmp_path / "faust.log")
+    command = [sys.executable, "-m", "faust", "-A", "agents.app", "worker"]
+    command += ["--web-port", str(settings.web_port), "-l", "info"]
+    with open(running.log, "wb") as log:
+        running.worker = subprocess.Popen(
+            command, env={**os.environ, **settings.as_env()}, stdout=log, stderr=subprocess.STDOUT
+        )
+    try:
+        record = tmp_path / "one.json"
+        record.write_text(json.dumps({"id": "via-faust", "text": _story(3)}))
+        running.publish(record)
+        outcome = running.outcomes_for({"via-faust"})["via-faust"]
+        assert outcome.topic == settings.topic_enriched
+    finally:
+        assert stop_process(running.worker) == 0, running.log_tail()
+
+
+def test_pipeline_two_workers_share_the_work(broker_url: str, tmp_path: Path) -> None:
+    settings = pipeline_settings(broker_url, tmp_path, partitions=4)
+    first = RunningPipeline(settings, tmp_path / "first.log")
+    second = dataclasses.replace(settings, web_port=free_port())
+    logs = [first.log, tmp_path / "second.log"]
+    workers = [start_worker(settings, logs[0]), start_worker(second, logs[1])]
+    try:
+        # Wait until the group has settled with both members before feeding it.
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not all(_split(logs, settings.topic_raw)):
+            time.sleep(0.2)
+        feed = tmp_path / "feed.jsonl"
+        feed.write_text(
+            "".join(json.dumps({"id": f"pair-{n}", "text": _story(n)}) + "\n" for n in range(40))
+        )
+        first.publish(feed)
+        outcomes = first.outcomes_for({f"pair-{n}" for n in range(40)})
+        assert {o.topic for o in outcomes.values()} == {settings.topic_enriched}
+    finally:
+        codes = [stop_process(worker) for worker in workers]
+    assert codes == [0, 0], first.log_tail()
+    # Each worker's last assignment (Faust logs it as a table) holds half the raw partitions.
+    held = _split(logs, settings.topic_raw)
+    assert all(held) and held[0] | held[1] == {0, 1, 2, 3} and not held[0] & held[1], held
+
+
+def _split(logs: list[Path], topic: str) -> list[set[int]]:
+    """The partitions of ``topic`` each worker was last assigned, read from its log."""
+    held = []
+    for log in logs:
+        text = log.read_text(errors="replace") if log.exists() else ""
+        rows = re.findall(rf"\| {re.escape(topic)} +\| \{{([0-9, ]*)\}} +\|", text)
+        held.append({int(p) for p in rows[-1].split(",")} if rows else set())
+    return held
