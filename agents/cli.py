@@ -81,7 +81,12 @@ def build_parser() -> argparse.ArgumentParser:
         "'faust -A agents.app worker' starts the same worker.",
     )
     _add_settings(worker, _SETTING_HELP)
-    worker.add_argument("--loglevel", default="info", choices=["debug", "info", "warning", "error"])
+    worker.add_argument(
+        "--loglevel",
+        default="info",
+        choices=["debug", "info", "warning", "error"],
+        help="how much the worker logs (info)",
+    )
     worker.set_defaults(run=_worker)
 
     publish = commands.add_parser(

