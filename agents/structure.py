@@ -1,26 +1,231 @@
-"""Structure stage (placeholder until the structure module lands)."""
+"""Structure stage: a repaired article's parts, found in its plain text.
+
+Title, standfirst, byline, date, stated reading time, captions, headings, body paragraphs, dateline,
+quotations with their speakers, word count and language. Every non-blank line is accounted for in
+``blocks``, and every line dropped as furniture or junk is reported with its reason. Nothing is
+invented: what the text does not show is None or empty. Metadata the producer gave (``given``) wins
+over what the text shows.
+
+The steps, in order:
+
+1. Split the text into lines, each with its span.
+2. Drop furniture and junk lines (buttons, ads, mojibake), so no later step mistakes them.
+3. Read the metadata lines: byline, date, reading time, caption with its credit.
+4. Title: the first remaining line, when it is shaped like a headline (a one- or two-word
+   section label above it, "Middle East", is furniture).
+5. Standfirst: text lines between the title and the header metadata (without that metadata no
+   one can tell a standfirst from a first paragraph, so there is none).
+6. Body: headings and paragraphs (hard-wrapped lines joined), and the first paragraph's dateline.
+7. Quotations and their speakers.
+8. Language and word count of the body.
+9. The event: producer-given title and date first.
+"""
 
 from __future__ import annotations
 
-from agents.records import SCHEMA_STRUCTURED, RepairedArticle, StructuredArticle
+from dataclasses import dataclass
+
+from agents.dates import normalise_published
+from agents.furniture import furniture_reason
+from agents.language import detect_language
+from agents.layout import (
+    Line,
+    count_words,
+    looks_like_heading,
+    looks_like_headline,
+    looks_like_kicker,
+    runs_on,
+    split_lines,
+)
+from agents.metadata import Metadata, parse_dateline, read_metadata_line
+from agents.patterns import STANDFIRST_MAX_LINES, STANDFIRST_MAX_WORDS
+from agents.quotes import find_quotes
+from agents.records import (
+    SCHEMA_STRUCTURED,
+    Block,
+    Furniture,
+    Image,
+    RepairedArticle,
+    StructuredArticle,
+)
+
+_KICKER = "section label above the headline"
+#: Metadata that marks the end of a page's header (a caption may stand anywhere).
+_HEADER_KINDS = ("byline", "date", "reading_time")
+
+
+@dataclass(slots=True)
+class _Row:
+    """A line and what it was taken to be; ``kind`` None until a step claims it."""
+
+    line: Line
+    kind: str | None = None
+    metadata: Metadata | None = None
+    reason: str | None = None  # why it is furniture
 
 
 def structure_article(event: RepairedArticle) -> StructuredArticle:
-    fields = {k: v for k, v in event.items() if k != "html"}
+    """The structured event for one repaired article (without timings: the caller adds them)."""
+    text = event["text"]
+    rows = [_Row(line) for line in split_lines(text)]  # 1
+    content = _drop_furniture(rows)  # 2
+    _read_metadata(content)  # 3
+    content = _drop_kicker(content)  # 4
+    title = _claim_title(content)
+    standfirst = _claim_standfirst(content, title)  # 5
+    paragraphs = _claim_body(content)  # 6
+    body = [" ".join(row.line.text for row in paragraph) for paragraph in paragraphs]
+    spans = [(paragraph[0].line.start, paragraph[-1].line.end) for paragraph in paragraphs]
+    quotes = find_quotes(text, spans)  # 7
+    given = event["given"]  # 9
+    published = normalise_published(given["published"]) if given["published"] else None
+    fields = {key: value for key, value in event.items() if key != "html"}
     return {  # type: ignore[return-value]
         **fields,
         "schema": SCHEMA_STRUCTURED,
-        "title": None,
-        "standfirst": None,
-        "authors": [],
-        "dateline": None,
-        "published": None,
-        "reading_time_minutes": None,
-        "word_count": 0,
-        "language": None,
-        "images": [],
-        "paragraphs": [],
-        "quotes": [],
-        "furniture": [],
-        "blocks": [],
+        "title": given["title"] or (title.line.text if title else None),
+        "standfirst": " ".join(row.line.text for row in standfirst) or None,
+        "authors": _authors(content),
+        "dateline": parse_dateline(body[0]) if body else None,
+        "published": published or _published(content),
+        "reading_time_minutes": _reading_time(content),
+        "word_count": sum(count_words(paragraph) for paragraph in body),  # 8
+        "language": detect_language(" ".join(body)),
+        "images": _images(content),
+        "paragraphs": body,
+        "quotes": quotes,
+        "furniture": [_furniture(row) for row in rows if row.kind == "furniture"],
+        "blocks": [_block(row) for row in rows],
     }
+
+
+def _drop_furniture(rows: list[_Row]) -> list[_Row]:
+    """Mark furniture rows; return the others."""
+    content = []
+    for row in rows:
+        row.reason = furniture_reason(row.line.text)
+        if row.reason:
+            row.kind = "furniture"
+        else:
+            content.append(row)
+    return content
+
+
+def _read_metadata(content: list[_Row]) -> None:
+    for row in content:
+        row.metadata = read_metadata_line(row.line.text)
+        if row.metadata:
+            row.kind = row.metadata.kind
+
+
+def _drop_kicker(content: list[_Row]) -> list[_Row]:
+    """A section label above the headline ("Middle East", "Live") is furniture, not the title."""
+    if (
+        len(content) > 1
+        and not (content[0].kind or content[1].kind)
+        and looks_like_kicker(content[0].line.text, content[1].line.text)
+    ):
+        content[0].kind, content[0].reason = "furniture", _KICKER
+        return content[1:]
+    return content
+
+
+def _claim_title(content: list[_Row]) -> _Row | None:
+    if not content or content[0].kind or not looks_like_headline(content[0].line.text):
+        return None
+    content[0].kind = "title"
+    return content[0]
+
+
+def _claim_standfirst(content: list[_Row], title: _Row | None) -> list[_Row]:
+    """Up to two text lines after the title, when header metadata follows them (past captions)."""
+    if title is None:
+        return []
+    candidates = []
+    for row in content[1:]:
+        if row.kind == "caption":
+            continue
+        if (
+            row.kind is None
+            and len(candidates) < STANDFIRST_MAX_LINES
+            and len(row.line.text.split()) <= STANDFIRST_MAX_WORDS
+        ):
+            candidates.append(row)
+            continue
+        if row.kind in _HEADER_KINDS:
+            for candidate in candidates:
+                candidate.kind = "standfirst"
+            return candidates
+        break
+    return []
+
+
+def _claim_body(content: list[_Row]) -> list[list[_Row]]:
+    """Headings and paragraphs among the unclaimed rows; a paragraph is its rows."""
+    paragraphs: list[list[_Row]] = []
+    for index, row in enumerate(content):
+        if row.kind:
+            continue
+        previous = content[index - 1] if index else None
+        if paragraphs and previous is paragraphs[-1][-1] and runs_on(previous.line, row.line):
+            row.kind = "paragraph"
+            paragraphs[-1].append(row)
+            continue
+        following = content[index + 1] if index + 1 < len(content) else None
+        if (
+            following is not None
+            and following.kind is None
+            and looks_like_heading(row.line.text)
+            and not runs_on(row.line, following.line)
+        ):
+            row.kind = "heading"
+            continue
+        row.kind = "paragraph"
+        paragraphs.append([row])
+    return paragraphs
+
+
+def _authors(content: list[_Row]) -> list[str]:
+    """Every author named in a byline (header or trailer), once, in order."""
+    names: dict[str, None] = {}
+    for row in content:
+        if row.kind == "byline" and row.metadata and row.metadata.byline:
+            names.update(dict.fromkeys(row.metadata.byline.authors))
+    return list(names)
+
+
+def _published(content: list[_Row]) -> str | None:
+    """The first full date that is not an update ("Updated ..." is not when it was published)."""
+    for row in content:
+        date = row.metadata.date if row.metadata else None
+        if date and date.day and not date.is_update:
+            return date.iso()
+    return None
+
+
+def _reading_time(content: list[_Row]) -> int | None:
+    """Minutes as the page states them; never estimated from the length."""
+    stated = (row.metadata.minutes for row in content if row.metadata)
+    return next((minutes for minutes in stated if minutes is not None), None)
+
+
+def _images(content: list[_Row]) -> list[Image]:
+    captions = [(row.line, row.metadata.caption) for row in content if row.metadata]
+    return [
+        {"caption": caption.caption, "credit": caption.credit, "start": line.start, "end": line.end}
+        for line, caption in captions
+        if caption is not None
+    ]
+
+
+def _furniture(row: _Row) -> Furniture:
+    return {
+        "text": row.line.text,
+        "reason": row.reason or "",
+        "start": row.line.start,
+        "end": row.line.end,
+    }
+
+
+def _block(row: _Row) -> Block:
+    return {"kind": row.kind or "paragraph", "start": row.line.start, "end": row.line.end}

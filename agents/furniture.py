@@ -1,0 +1,66 @@
+"""Page furniture and junk lines: what a scraper kept that is not the article.
+
+Scraped pages arrive with the site's buttons flattened into lines ("Share", "Facebook Twitter
+Email"), links to other stories ("Read more: ..."), advertising labels, cookie banners, newsletter
+sign-ups, navigation and copyright lines, and lines of mojibake: a site name in GBK or Shift-JIS
+read as Latin-1 becomes a line of symbols such as ``°®Âþµº`` with no word in it. Each is reported
+with a reason a person understands, and kept out of the title and the body.
+
+>>> furniture_reason("Share this article")
+'share, follow or print buttons'
+>>> furniture_reason("°®Âþµº")
+'mojibake: bytes of another encoding read as Latin-1, no words'
+>>> furniture_reason("The army said it had retaken the town.") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.patterns import (
+    ASCII_WORD,
+    BANNER_WORDS,
+    FURNITURE_MAX_WORDS,
+    FURNITURE_RULES,
+    FURNITURE_SHORT_WORDS,
+    LATIN1_SYMBOLS,
+)
+
+MOJIBAKE = "mojibake: bytes of another encoding read as Latin-1, no words"
+SYMBOLS = "no words: a separator or stray symbols"
+
+#: All the rules as one alternation, so a line is matched once; the group name says which rule.
+_RULES = re.compile(
+    "|".join(f"(?P<rule{i}>{pattern})" for i, (_reason, pattern) in enumerate(FURNITURE_RULES)),
+    re.IGNORECASE,
+)
+_REASONS = {f"rule{i}": reason for i, (reason, _pattern) in enumerate(FURNITURE_RULES)}
+
+
+def furniture_reason(line: str) -> str | None:
+    """Why ``line`` (one line, stripped) is furniture or junk, or None when it is content."""
+    if _looks_like_mojibake(line):
+        return MOJIBAKE
+    if not any(char.isalnum() for char in line):
+        return SYMBOLS
+    words = len(line.split())
+    if words > FURNITURE_MAX_WORDS:
+        return None
+    if words > FURNITURE_SHORT_WORDS and not any(word in line.lower() for word in BANNER_WORDS):
+        return None
+    match = _RULES.fullmatch(line.rstrip(" .!:›»>→"))
+    return _REASONS[match.lastgroup] if match and match.lastgroup else None
+
+
+def _looks_like_mojibake(line: str) -> bool:
+    """Mostly Latin-1 symbols and accented letters, and not one word of two ASCII letters.
+
+    Real text in a Latin script has ASCII letters between its accents ("Ça va", "Über"); CJK or
+    Cyrillic text read with a Latin-1 decoder has none. Correct CJK or Cyrillic text lies outside
+    the Latin-1 range and is left alone.
+    """
+    if ASCII_WORD.search(line):
+        return False
+    visible = len(line) - line.count(" ")
+    return visible > 0 and 2 * len(LATIN1_SYMBOLS.findall(line)) >= visible

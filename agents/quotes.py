@@ -1,0 +1,268 @@
+"""Quotations in the body, and who said them.
+
+News copy attributes quotations in a handful of shapes: ``"...," X said.``, ``"...," said X.``,
+``X said: "..."``, ``X told Reuters "..."``, ``"...," the message read.``, ``"...," it added.``.
+A speaker found as a pronoun or a description is resolved where the text makes it clear:
+
+- "it added" right after another quotation: that quotation's speaker;
+- "the message read": who sent it, when the text said so earlier ("a message sent by X");
+- "they": the conjoined subject of the previous sentence ("A and B discussed ...");
+- "he said" after a sentence whose subject spoke ("The union said ... "...," it said.").
+
+Anything else stays None: a speaker is never guessed. A quotation spans the quoted words without
+the marks (and without the comma that stands before an attribution); one that runs past the end of
+its paragraph, as news style does for a quotation over several paragraphs, ends with it.
+
+>>> find_quotes('"We will rebuild," the mayor said.', [(0, 34)])
+[{'text': 'We will rebuild', 'speaker': 'the mayor', 'start': 1, 'end': 16}]
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from agents.patterns import (
+    ABBREVIATIONS,
+    ATTRIBUTION_AFTER,
+    ATTRIBUTION_MAX_TAIL_WORDS,
+    CLOSING_QUOTES,
+    CONJOINED_SUBJECT,
+    DOCUMENT_SENDER,
+    DOCUMENT_SPEAKER,
+    LEADING_CONJUNCTION,
+    NOT_A_SPEAKER,
+    OPENING_QUOTES,
+    PRONOUNS,
+    QUOTE_MARKS,
+    QUOTE_MIN_WORDS,
+    SENTENCE_BREAK,
+    SPEAKER_END,
+    SPEAKER_MAX_WORDS,
+    SPEECH_PARTICIPLES,
+    SPEECH_SUBJECT,
+    SPEECH_VERB_WORD,
+)
+from agents.records import Quote
+
+_CLAUSE_BREAK = re.compile(r"[,;:]")
+
+
+@dataclass(slots=True)
+class _Quotation:
+    opened: int  # where the opening mark stands
+    closed: int | None  # where the closing mark stands; None when it runs to the paragraph's end
+    start: int  # the quoted words
+    end: int
+    sentence: int  # index of the sentence it opens in
+    speaker: str | None = None
+
+
+@dataclass(slots=True)
+class _Article:
+    """What attribution looks at: the text, its sentences, the quotations found so far."""
+
+    text: str
+    sentences: list[tuple[int, int]]  # every sentence of the body, in order
+    quotations: list[_Quotation]
+    senders: list[tuple[int, str, str]] | None = None  # (where, document noun, sender), lazily
+
+    def sentence_of(self, position: int) -> int:
+        return bisect_right(self.sentences, (position, len(self.text) + 1)) - 1
+
+    def sentence_text(self, index: int) -> str:
+        return self.text[slice(*self.sentences[index])] if 0 <= index < len(self.sentences) else ""
+
+    def sender(self, before: int, noun: str) -> str | None:
+        """Who sent the document, as the text said earlier: 'a message sent by the X' -> 'the X'.
+
+        The text is searched once per article, and only when a quotation needs it.
+        """
+        if self.senders is None:
+            self.senders = [
+                (match.start(), match["noun"].lower(), match["sender"])
+                for match in DOCUMENT_SENDER.finditer(self.text)
+            ]
+        named = [sender for at, kind, sender in self.senders if at < before and kind == noun]
+        return named[-1] if named else None
+
+
+def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Quote]:
+    """The quotations in the body ``paragraphs`` (spans into ``text``), with their speakers."""
+    marks = [_quote_marks(text, start, end) for start, end in paragraphs]
+    sentences = [
+        sentence
+        for (start, end), pairs in zip(paragraphs, marks, strict=True)
+        for sentence in _split_sentences(text, start, end, pairs)
+    ]
+    article = _Article(text, sentences, [])
+    for (_start, end), pairs in zip(paragraphs, marks, strict=True):
+        for opened, closed in pairs:
+            quotation = _quotation(article, opened, closed, end)
+            if quotation is None:
+                continue
+            found = _attribution(article, quotation)
+            words = len(text[quotation.start : quotation.end].split())
+            if found is None and words < QUOTE_MIN_WORDS:
+                continue  # "red lines": a scare quote, not a quotation
+            quotation.speaker = _resolve(article, quotation, found)
+            article.quotations.append(quotation)
+    return [
+        {"text": text[q.start : q.end], "speaker": q.speaker, "start": q.start, "end": q.end}
+        for q in article.quotations
+    ]
+
+
+# --- Finding quotations and sentences -------------------------------------------------------------
+
+
+def _quote_marks(text: str, start: int, end: int) -> list[tuple[int, int | None]]:
+    """Pairs of (opening, closing) mark positions in a paragraph; closing None when unclosed."""
+    pairs: list[tuple[int, int | None]] = []
+    opened: int | None = None
+    for match in QUOTE_MARKS.finditer(text, start, end):
+        mark = match.group()
+        if opened is None:
+            if mark not in CLOSING_QUOTES:  # a stray closing mark opens nothing
+                opened = match.start()
+        elif mark not in OPENING_QUOTES:  # an opening mark inside a quotation is a stray
+            pairs.append((opened, match.start()))
+            opened = None
+    if opened is not None:
+        pairs.append((opened, None))
+    return pairs
+
+
+def _split_sentences(
+    text: str, start: int, end: int, pairs: list[tuple[int, int | None]]
+) -> list[tuple[int, int]]:
+    """Sentence spans of one paragraph; no break inside a quotation or after "Mr." or "J."."""
+    spans: list[tuple[int, int]] = []
+    begin = start
+    for match in SENTENCE_BREAK.finditer(text, start, end):
+        cut = match.end()
+        inside = any(
+            opened < cut <= (end if closed is None else closed) for opened, closed in pairs
+        )
+        if inside or _is_abbreviation(text[begin : match.start()]):
+            continue
+        spans.append((begin, cut))
+        begin = cut
+    spans.append((begin, end))
+    return spans
+
+
+def _is_abbreviation(before: str) -> bool:
+    word = before.rsplit(None, 1)[-1].lstrip('("“') if before.strip() else ""
+    return word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper())
+
+
+def _quotation(
+    article: _Article, opened: int, closed: int | None, paragraph_end: int
+) -> _Quotation | None:
+    """The quoted words between the marks, trimmed of spaces and of an attribution's comma."""
+    text = article.text
+    start, end = opened + 1, paragraph_end if closed is None else closed
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    if end <= start:
+        return None
+    return _Quotation(opened, closed, start, end, article.sentence_of(opened))
+
+
+# --- Attribution: the speaker as the sentence names them ------------------------------------------
+
+
+def _attribution(article: _Article, quotation: _Quotation) -> str | None:
+    """The speaker phrase beside a quotation, after it (', X said') or before it ('X said: ')."""
+    text = article.text
+    sentence_start, sentence_end = article.sentences[quotation.sentence]
+    if quotation.closed is not None and _ends_for_attribution(text, quotation.closed):
+        match = ATTRIBUTION_AFTER.match(text, quotation.closed + 1, sentence_end)
+        if match and match["inverted"]:
+            return _clean_speaker(SPEAKER_END.sub("", match["inverted"]))
+        if match:
+            # 'John Smith, a spokesman for the ministry, said': the name before the apposition.
+            return _clean_speaker(match["subject"].split(",")[0])
+    # Text before the quotation, from the sentence start or the previous quotation in it.
+    clause_start = sentence_start
+    previous = article.quotations[-1] if article.quotations else None
+    if previous and previous.sentence == quotation.sentence and previous.closed is not None:
+        clause_start = previous.closed + 1
+    return _speaker_before(text[clause_start : quotation.opened], text[sentence_start:sentence_end])
+
+
+def _ends_for_attribution(text: str, closed: int) -> bool:
+    """'...," X said' (comma inside), '...", X said' (outside), '...?" X asked'."""
+    after = text[closed + 1 : closed + 3].lstrip()
+    return text[closed - 1] in ",?!" or after.startswith(",")
+
+
+def _speaker_before(clause: str, sentence: str) -> str | None:
+    """'X said: ', 'X told reporters on Monday: ', 'they emphasised ' before a quotation."""
+    verb = None
+    for match in SPEECH_VERB_WORD.finditer(clause):
+        if len(clause[match.end() :].split()) <= ATTRIBUTION_MAX_TAIL_WORDS:
+            verb = match
+            break
+    if verb is None:
+        return None
+    if verb["verb"] in SPEECH_PARTICIPLES:
+        # '..., adding: "...": the subject of the sentence's speech verb.
+        subject = SPEECH_SUBJECT.match(sentence)
+        return _clean_speaker(subject["subject"]) if subject else None
+    head = clause[: verb.start()].rstrip(" ,")
+    segments = _CLAUSE_BREAK.split(head)
+    last = segments[-1].strip()
+    # 'The minister, who arrived on Monday, said': the phrase before the relative clause.
+    return _clean_speaker(segments[0] if NOT_A_SPEAKER.match(last) else last)
+
+
+def _clean_speaker(phrase: str) -> str | None:
+    phrase = LEADING_CONJUNCTION.sub("", phrase.strip(' ,"“”«»'))
+    words = phrase.split()
+    if not words or len(words) > SPEAKER_MAX_WORDS or NOT_A_SPEAKER.match(phrase):
+        return None
+    return phrase
+
+
+# --- Resolution: pronouns and descriptions --------------------------------------------------------
+
+
+def _resolve(article: _Article, quotation: _Quotation, found: str | None) -> str | None:
+    """The speaker as the article names them, or None when the text does not make it clear."""
+    continued = _continued_speaker(article, quotation)
+    if found is None:
+        # An unattributed quotation that opens its sentence right after another one carries on.
+        sentence_start = article.sentences[quotation.sentence][0]
+        return continued if not article.text[sentence_start : quotation.opened].strip() else None
+    pronoun = found.lower()
+    if pronoun in PRONOUNS:
+        previous = article.sentence_text(quotation.sentence - 1)
+        conjoined = CONJOINED_SUBJECT.match(previous) if pronoun == "they" else None
+        if conjoined:
+            return conjoined["subject"]
+        return continued or _speech_subject(previous)
+    document = DOCUMENT_SPEAKER.fullmatch(found)
+    if document:
+        return article.sender(quotation.opened, document["noun"].lower()) or found
+    return found
+
+
+def _continued_speaker(article: _Article, quotation: _Quotation) -> str | None:
+    """The speaker of a quotation in this sentence or the one before, if there is one."""
+    previous = article.quotations[-1] if article.quotations else None
+    if previous and previous.sentence >= quotation.sentence - 1:
+        return previous.speaker
+    return None
+
+
+def _speech_subject(sentence: str) -> str | None:
+    """'The union said it would strike.' -> 'The union'; a pronoun there resolves nothing."""
+    match = SPEECH_SUBJECT.match(sentence)
+    subject = _clean_speaker(match["subject"]) if match else None
+    return subject if subject and subject.lower() not in PRONOUNS else None

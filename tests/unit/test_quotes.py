@@ -1,0 +1,166 @@
+"""Quotes: quotations in straight and curly marks; speakers resolved where the text is clear."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from agents.quotes import find_quotes
+
+
+def quotes_of(text: str) -> list[tuple[str, str | None]]:
+    """(quoted words, speaker) for each quotation in ``text``, one paragraph a line."""
+    paragraphs = [match.span() for match in re.finditer(r"\S(?:.*\S)?", text)]
+    found = find_quotes(text, paragraphs)
+    for quote in found:
+        assert text[quote["start"] : quote["end"]] == quote["text"]
+    return [(quote["text"], quote["speaker"]) for quote in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"We will rebuild the bridge by spring," Mayor Ana Ruiz said.', "Mayor Ana Ruiz"),
+        ('"Nobody was hurt," said Omar Khalil, a fire brigade spokesman.', "Omar Khalil"),
+        ('"Nobody was hurt," Omar Khalil, a fire brigade spokesman, said.', "Omar Khalil"),
+        ('"The port is closed", the coastguard said.', "the coastguard"),  # comma outside
+        ("“We are ready to talk,” the general told reporters.", "the general"),
+        (
+            '"The dam held all night," according to the regional water authority.',
+            "the regional water authority",
+        ),
+        ('"Who will pay for this?" asked Lena Ortiz, a shop owner.', "Lena Ortiz"),
+        ('"We will not stop," union leaders also said on Tuesday.', "union leaders"),
+        ('The minister said: "The budget is balanced."', "The minister"),
+        ('A senior diplomat told AFP "the talks are close to collapse".', "A senior diplomat"),
+        (
+            'Governor Lea Brandt told reporters on Monday: "We will not raise taxes."',
+            "Governor Lea Brandt",
+        ),
+        (
+            'The mayor said the crews had worked all night, adding: "They saved the old town."',
+            "The mayor",
+        ),
+        (
+            'The minister, who arrived on Monday, said: "The roads will reopen soon."',
+            "The minister",
+        ),
+    ],
+)
+def test_quotes_finds_the_speaker_beside_the_quotation(text: str, speaker: str) -> None:
+    ((_words, found),) = quotes_of(text)
+    assert found == speaker
+
+
+def test_quotes_span_the_words_without_marks_or_the_attribution_comma() -> None:
+    text = 'Officials said: "Roads are closed." Then: "Stay home, please," the police said.'
+    first, second = find_quotes(text, [(0, len(text))])
+    assert (first["text"], first["start"], first["end"]) == ("Roads are closed.", 17, 34)
+    assert second["text"] == "Stay home, please" and second["speaker"] == "the police"
+
+
+def test_quotes_keep_several_sentences_in_one_quotation() -> None:
+    text = '"We tried. We failed. We will try again," the coach said.'
+    assert quotes_of(text) == [("We tried. We failed. We will try again", "the coach")]
+
+
+def test_quotes_split_around_the_attribution_share_the_speaker() -> None:
+    text = '"We are not leaving," Maria Sol said, "until the contracts are signed."'
+    assert quotes_of(text) == [
+        ("We are not leaving", "Maria Sol"),
+        ("until the contracts are signed.", "Maria Sol"),
+    ]
+
+
+def test_quotes_resolve_it_added_to_the_previous_speaker() -> None:
+    text = (
+        '"The border crossings will stay open," the interior ministry said.\n\n'
+        '"Extra staff have been sent to the busiest ones," it added.'
+    )
+    assert [speaker for _, speaker in quotes_of(text)] == ["the interior ministry"] * 2
+
+
+def test_quotes_resolve_the_message_to_its_sender() -> None:
+    text = (
+        "In a letter signed by the Harbour Workers Union, members set out their demands.\n\n"
+        '"We will not accept night shifts without extra pay," the letter read.\n\n'
+        '"Nor will we accept a freeze on hiring," it added.'
+    )
+    assert [speaker for _, speaker in quotes_of(text)] == ["the Harbour Workers Union"] * 2
+
+
+def test_quotes_keep_an_unresolved_description() -> None:
+    assert quotes_of('"All flights are suspended until further notice," the notice said.') == [
+        ("All flights are suspended until further notice", "the notice")
+    ]
+
+
+def test_quotes_resolve_they_to_the_conjoined_subject_before() -> None:
+    text = (
+        "On Friday, President Ilse Varga and Prime Minister Dario Conti met in Vienna.\n\n"
+        'In a joint statement, they pledged "closer cooperation on energy and migration".'
+    )
+    assert quotes_of(text) == [
+        (
+            "closer cooperation on energy and migration",
+            "President Ilse Varga and Prime Minister Dario Conti",
+        )
+    ]
+
+
+def test_quotes_resolve_a_pronoun_to_the_subject_that_spoke_before() -> None:
+    text = (
+        '"We have waited long enough," said Marta Ruiz.\n\n'
+        'The shipping company said it was open to talks. "Our door is open," it said.'
+    )
+    # "it" follows a sentence that is not a quotation: the company spoke, not Marta Ruiz.
+    assert [speaker for _, speaker in quotes_of(text)] == ["Marta Ruiz", "The shipping company"]
+
+
+def test_quotes_leave_a_pronoun_without_antecedent_unknown() -> None:
+    assert quotes_of('"We saw the water rise within minutes," he said.') == [
+        ("We saw the water rise within minutes", None)
+    ]
+
+
+def test_quotes_drop_an_agency_left_where_told_was_dropped() -> None:
+    text = '"The ceasefire will not hold," a senior official Reuters, adding that both sides rearm.'
+    assert quotes_of(text) == [("The ceasefire will not hold", "a senior official")]
+
+
+def test_quotes_carry_the_speaker_into_the_next_sentence_and_paragraph() -> None:
+    text = (
+        '"We counted the boats first," said Captain Ivo Petrov. "Then we counted the people.\n\n'
+        '"By nightfall everyone was safe."'
+    )
+    assert quotes_of(text) == [
+        ("We counted the boats first", "Captain Ivo Petrov"),
+        ("Then we counted the people.", "Captain Ivo Petrov"),  # runs to the paragraph's end
+        ("By nightfall everyone was safe.", "Captain Ivo Petrov"),
+    ]
+
+
+def test_quotes_skip_scare_quotes_and_leave_the_unattributed_unknown() -> None:
+    assert quotes_of('The rebels crossed what Ankara calls its "red lines" on Sunday.') == []
+    assert quotes_of('"Enough is enough" was painted on the wall of the town hall.') == [
+        ("Enough is enough", None)
+    ]
+    # A partial quotation inside a sentence does not inherit the previous speaker.
+    text = '"We will sign," the minister said. Critics called it "a very expensive promise" today.'
+    assert quotes_of(text)[1] == ("a very expensive promise", "Critics")
+
+
+def test_quotes_read_guillemets_and_ignore_apostrophes() -> None:
+    assert quotes_of("« Nous ne partirons pas », a déclaré le maire.") == [
+        ("Nous ne partirons pas", None)
+    ]
+    text = "Mohammed Shia' Al-Hakim and the rebels' envoy said: \"Talks resume on Monday.\""
+    assert quotes_of(text) == [
+        ("Talks resume on Monday.", "Mohammed Shia' Al-Hakim and the rebels' envoy")
+    ]
+
+
+def test_quotes_do_not_break_sentences_after_abbreviations() -> None:
+    text = 'Mr. Okafor arrived on Dec. 2. "We are here to stay," he said.'
+    assert quotes_of(text) == [("We are here to stay", None)]
