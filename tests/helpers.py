@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Literal
 
 from agents.intake import parse_raw_record
 from agents.pipeline import run_repair, run_structure
-from agents.records import RepairedArticle, StructuredArticle
+from agents.records import SCHEMA_STRUCTURED, Block, RepairedArticle, StructuredArticle
 from agents.settings import Settings
 
 ARTICLES = Path(__file__).resolve().parent / "articles"
+
+BlockKind = Literal[
+    "title", "standfirst", "byline", "date", "reading_time", "caption", "heading", "paragraph",
+    "furniture",
+]  # fmt: skip
 
 
 def repaired(text: str | bytes, settings: Settings | None = None) -> RepairedArticle:
@@ -28,3 +36,50 @@ def structured(text: str | bytes) -> StructuredArticle:
 def article(name: str) -> str:
     """One of our own test articles from tests/articles/."""
     return (ARTICLES / name).read_text(encoding="utf-8")
+
+
+def structured_by_lines(
+    text: str | bytes, kinds: Mapping[int, BlockKind] | None = None
+) -> StructuredArticle:
+    """A structured event made by hand, not by the structure stage: intake and repair run, then
+    every non-blank line becomes a paragraph block, unless ``kinds`` gives it another kind (keys
+    count non-blank lines from 0; negative keys count from the end, -1 the last line)."""
+    event = repaired(text)
+    body = event["text"]
+    bounds = [(m.start(), m.end()) for m in re.finditer(r"\S(?:[^\n]*\S)?", body)]
+    chosen = {index % len(bounds): kind for index, kind in (kinds or {}).items()} if bounds else {}
+    blocks: list[Block] = [
+        {"kind": chosen.get(i, "paragraph"), "start": start, "end": end}
+        for i, (start, end) in enumerate(bounds)
+    ]
+
+    def of_kind(kind: str) -> list[tuple[int, int, str]]:
+        return [
+            (b["start"], b["end"], body[b["start"] : b["end"]]) for b in blocks if b["kind"] == kind
+        ]
+
+    paragraphs = [line for _, _, line in of_kind("paragraph")]
+    fields = {key: value for key, value in event.items() if key != "html"}
+    return {  # type: ignore[return-value]
+        **fields,
+        "schema": SCHEMA_STRUCTURED,
+        "title": next((line for _, _, line in of_kind("title")), None),
+        "standfirst": next((line for _, _, line in of_kind("standfirst")), None),
+        "authors": [],
+        "dateline": None,
+        "published": None,
+        "reading_time_minutes": None,
+        "word_count": sum(len(p.split()) for p in paragraphs),
+        "language": "en",
+        "images": [
+            {"start": s, "end": e, "caption": line, "credit": None}
+            for s, e, line in of_kind("caption")
+        ],
+        "paragraphs": paragraphs,
+        "quotes": [],
+        "furniture": [
+            {"start": s, "end": e, "text": line, "reason": "marked as furniture by the test"}
+            for s, e, line in of_kind("furniture")
+        ],
+        "blocks": blocks,
+    }

@@ -1,0 +1,428 @@
+"""Corrections to what the small NER model finds, as general rules over tokens.
+
+The model reads one block at a time and knows nothing of the article around it. On news it misses
+places it has not seen (Aleppo) and acronyms (HTS), reads "Kataib Hezbollah" as a person and
+"Assad Reuters" as one person, splits "Mohammed Shia' Al-Sudani", and tags a militia listed beside
+another as a place. The rules below mend such errors with what the text itself shows: titles,
+organisation words, agency names, acronyms defined in brackets, names used elsewhere in the
+article, the gazetteer. None of them knows any particular article.
+
+Entities are :class:`Tagged` token ranges of one block's ``Doc``. :func:`correct_block` works on
+one block; :func:`correct_article` then works across the article's blocks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from typing import NamedTuple
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Span, Token
+
+from agents.entity_tables import (
+    AGENCIES_ALSO_SURNAMES,
+    LOCATIVE_PREPOSITIONS,
+    NAME_CONNECTORS,
+    NAME_LABELS,
+    NEWS_AGENCIES,
+    ORG_CUE_WORDS,
+    PERSON_TITLES,
+    PLACE_LIKE_CUE_WORDS,
+)
+from agents.geo import Gazetteer, count_tokens
+
+
+class Tagged(NamedTuple):
+    """An entity in one block: tokens ``start`` to ``end`` (exclusive) of its ``Doc``."""
+
+    start: int
+    end: int
+    label: str
+
+
+#: Punctuation that never begins or ends a name (the model sometimes takes a bracket or a comma).
+_EDGE_PUNCT = frozenset(',;:()[]{}"“”«»-–—/.!?')
+#: A lone apostrophe stays: it may be a letter ("Mohammed Shia' Al-Sudani" transliterates ʿ).
+_POSSESSIVES = frozenset({"'s", "’s"})
+_SENTENCE_ENDS = frozenset({".", "!", "?", '"', "“", "”", ":"})
+_COORDINATORS = frozenset({",", "and", "or", "&"})
+#: Labels that a title before a name may turn into PERSON: a model's guess at a thing, not a
+#: group (NORP after "Prime Minister" is an adjective: "Prime Minister Iraqi..." does not occur).
+_TITLE_RETYPES = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
+#: Labels whose known names are looked for again across the article.
+_PROPAGATED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*")
+
+
+def correct_block(doc: Doc, gazetteer: Gazetteer) -> list[Tagged]:
+    """The model's entities in one block, trimmed, split and retyped."""
+    spans = [Tagged(ent.start, ent.end, ent.label_) for ent in doc.ents]
+    trimmed = (trim(doc, span) for span in spans)
+    spans = [part for span in trimmed if span for part in split_agency(doc, span)]
+    spans = [retype(doc, span, gazetteer) for span in spans]
+    spans = join_split_persons(spans)
+    return retype_coordinated(doc, spans, gazetteer)
+
+
+def correct_article(
+    docs: Sequence[Doc], blocks: Sequence[list[Tagged]], gazetteer: Gazetteer
+) -> tuple[list[list[Tagged]], dict[str, str]]:
+    """Rules across an article's blocks; also returns its acronyms: {"HTS": "Hayat Tahrir..."}.
+
+    Order matters: acronyms first (they create long names), then places the model missed, then
+    one label per name, and last the names seen so far looked for where the model saw nothing.
+    """
+    blocks, acronyms = define_acronyms(docs, blocks)
+    blocks = [
+        sorted(spans + find_free(doc, spans, _place_lookup(gazetteer), gazetteer.max_spot_tokens))
+        for doc, spans in zip(docs, blocks, strict=True)
+    ]
+    blocks = harmonise_labels(docs, blocks, gazetteer)
+    names = known_names(docs, blocks)
+    longest = max((count_tokens(name) for name in names), default=1)
+    blocks = [
+        sorted(spans + find_free(doc, spans, names.get, longest))
+        for doc, spans in zip(docs, blocks, strict=True)
+    ]
+    return blocks, acronyms
+
+
+# --- one span at a time ---------------------------------------------------------------------
+
+
+def trim(doc: Doc, span: Tagged) -> Tagged | None:
+    """Drop what the model took beside a name: edge punctuation, a leading "the", a possessive,
+    a hyphenated modifier ("HTS-led", "Iran-backed") and, for people, titles ("President")."""
+    start, end, label = span
+    is_name = label in NAME_LABELS
+    # "General Motors" read as a person keeps its first word: retype will make it an ORG.
+    titled = label == "PERSON" and not any(t.text in ORG_CUE_WORDS for t in doc[start:end])
+    while start < end:
+        last = doc[end - 1]
+        if _drops_from_front(doc[start], is_name, titled):
+            start += 1
+        elif last.text in _EDGE_PUNCT or (is_name and last.text in _POSSESSIVES):
+            end -= 1
+        elif is_name and end - start > 2 and doc[end - 2].text == "-" and last.is_lower:
+            end -= 2
+        else:
+            break
+    return Tagged(start, end, label) if start < end else None
+
+
+def split_agency(doc: Doc, span: Tagged) -> list[Tagged]:
+    """A news agency is an ORG, and one that ends a person's span is split off it: the small
+    model reads a name followed by its source's credit ("Assad Reuters") as one person."""
+    if span.label not in NAME_LABELS:
+        return [span]
+    for cut in range(span.start, span.end):
+        tail = doc[cut : span.end].text
+        if tail not in NEWS_AGENCIES:
+            continue
+        if cut == span.start:
+            return [Tagged(span.start, span.end, "ORG")]
+        if tail not in AGENCIES_ALSO_SURNAMES:
+            return [Tagged(span.start, cut, span.label), Tagged(cut, span.end, "ORG")]
+        break
+    return [span]
+
+
+def retype(doc: Doc, span: Tagged, gazetteer: Gazetteer) -> Tagged:
+    """One span's label mended from its own words and the word before it."""
+    if span.label not in NAME_LABELS:
+        return span
+    tokens = doc[span.start : span.end]
+    text = tokens.text
+    before = doc[span.start - 1] if span.start > 0 else None
+    label = span.label
+    cues = {token.text for token in tokens} & ORG_CUE_WORDS
+    has_cue = bool(cues)
+    is_place = gazetteer.is_place(text)
+    if has_cue and label == "PERSON":
+        return span._replace(label="ORG")  # "Kataib Hezbollah"
+    if cues - PLACE_LIKE_CUE_WORDS and label in {"GPE", "LOC", "NORP", "FAC"} and not is_place:
+        return span._replace(label="ORG")  # "Manchester City", but not "West Bank"
+    if (
+        label in _TITLE_RETYPES
+        and before is not None
+        and before.lower_ in PERSON_TITLES
+        and before.text[:1].isupper()
+        and not has_cue
+        and not is_place
+        and all(_is_name_word(token) for token in tokens)
+    ):
+        return span._replace(label="PERSON")  # "Chancellor Olaf Scholz" read as an ORG
+    if label in {"GPE", "LOC"} and len(tokens) == 1 and gazetteer.demonym_country(text):
+        return span._replace(label="NORP")  # a demonym: a group of people, not a place
+    if label in {"PERSON", "ORG"} and is_place and not has_cue:
+        after = doc[span.end].text if span.end < len(doc) else ""
+        if (
+            before is not None
+            and before.lower_ in LOCATIVE_PREPOSITIONS
+            and after not in _POSSESSIVES
+        ):
+            return span._replace(label="GPE")  # "everyone in Blackburn", not "in Jackson's view"
+        if span.start == 0 and text.isupper() and _opens_dateline(doc, span.end):
+            return span._replace(label="GPE")  # "BEIRUT (Reuters) -"
+    return span
+
+
+# --- spans beside each other ----------------------------------------------------------------
+
+
+def join_split_persons(spans: Sequence[Tagged]) -> list[Tagged]:
+    """Two person spans with nothing but a space between are one name: the model cuts
+    "Mohammed Shia' Al-Sudani" after the apostrophe."""
+    joined: list[Tagged] = []
+    for span in sorted(spans):
+        if joined and joined[-1].label == span.label == "PERSON" and joined[-1].end == span.start:
+            joined[-1] = joined[-1]._replace(end=span.end)
+        else:
+            joined.append(span)
+    return joined
+
+
+def retype_coordinated(doc: Doc, spans: Sequence[Tagged], gazetteer: Gazetteer) -> list[Tagged]:
+    """In a list ("Kataib Hezbollah and Fatemiyoun"), a "place" that the gazetteer does not know
+    and that is no demonym is an organisation when its neighbour is one."""
+    spans = sorted(spans)
+
+    def doubtful_place(span: Tagged) -> bool:
+        text = doc[span.start : span.end].text
+        return (
+            span.label in {"GPE", "LOC", "NORP"}
+            and not gazetteer.is_place(text)
+            and not gazetteer.demonym_country(text)
+        )
+
+    changed = True
+    while changed:
+        changed = False
+        for i in range(len(spans) - 1):
+            left, right = spans[i], spans[i + 1]
+            between = doc[left.end : right.start]
+            if not 0 < len(between) <= 2 or any(t.lower_ not in _COORDINATORS for t in between):
+                continue
+            for this, other in ((i, right), (i + 1, left)):
+                if other.label == "ORG" and doubtful_place(spans[this]):
+                    spans[this], changed = spans[this]._replace(label="ORG"), True
+    return spans
+
+
+# --- across the article ---------------------------------------------------------------------
+
+
+def define_acronyms(
+    docs: Sequence[Doc], blocks: Sequence[list[Tagged]]
+) -> tuple[list[list[Tagged]], dict[str, str]]:
+    """Acronyms defined in brackets after their long form, "the World Health Organization (WHO)",
+    "Hayat Tahrir al-Sham-led (HTS)": the long form becomes an entity if the model missed it, the
+    acronym a mention of the same entity, and ``acronyms`` maps one to the other so that later
+    bare uses ("HTS's") are found and merged."""
+    acronyms: dict[str, str] = {}
+    labels: dict[str, str] = {}
+    out = []
+    for doc, spans in zip(docs, blocks, strict=True):
+        spans = list(spans)
+        for i in range(len(doc) - 2):
+            if doc[i].text != "(" or doc[i + 2].text != ")" or not is_acronym(doc[i + 1].text):
+                continue
+            long_form = _long_form(doc, _name_end_before(doc, i), doc[i + 1].text, spans)
+            if long_form is None:
+                continue
+            short = Tagged(i + 1, i + 2, long_form.label)
+            spans = [s for s in spans if not _overlaps(s, long_form) and not _overlaps(s, short)]
+            spans += [long_form, short]
+            acronyms[doc[i + 1].text] = doc[long_form.start : long_form.end].text
+            labels[doc[i + 1].text] = long_form.label
+        out.append(spans)
+    # The definition settles what the acronym is, wherever else the model guessed otherwise.
+    return [
+        sorted(s._replace(label=labels.get(_text(doc, s), s.label)) for s in spans)
+        for doc, spans in zip(docs, out, strict=True)
+    ], acronyms
+
+
+def harmonise_labels(
+    docs: Sequence[Doc], blocks: Sequence[list[Tagged]], gazetteer: Gazetteer
+) -> list[list[Tagged]]:
+    """One label per name across the article: the surname of a person named in full is that
+    person ("Scholz's office", read as a place), else the label most uses of the name carry."""
+    votes: dict[str, Counter[str]] = {}
+    surnames = set()
+    for doc, spans in zip(docs, blocks, strict=True):
+        for span in spans:
+            if span.label in NAME_LABELS:
+                votes.setdefault(_text(doc, span), Counter())[span.label] += 1
+            if span.label == "PERSON" and span.end - span.start > 1:
+                surnames.add(doc[span.end - 1].text)
+    out = []
+    for doc, spans in zip(docs, blocks, strict=True):
+        mended = []
+        for span in spans:
+            text = _text(doc, span)
+            if span.label not in NAME_LABELS:
+                mended.append(span)
+            elif (
+                span.end - span.start == 1
+                and text in surnames
+                and span.label in {"ORG", "GPE", "LOC", "FAC"}
+                and text not in ORG_CUE_WORDS
+                and not gazetteer.is_place(text)
+            ):
+                mended.append(span._replace(label="PERSON"))
+            else:
+                top = _majority(votes[text])
+                mended.append(span._replace(label=top) if top else span)
+        out.append(mended)
+    return out
+
+
+def known_names(docs: Sequence[Doc], blocks: Sequence[list[Tagged]]) -> dict[str, str]:
+    """Names the article has used, with their labels: full names, people's surnames ("Assad"
+    of "Bashar al-Assad"), defined acronyms; and news agencies, always organisations."""
+    names: dict[str, str] = {}
+    for doc, spans in zip(docs, blocks, strict=True):
+        for span in spans:
+            if span.label not in _PROPAGATED:
+                continue
+            names.setdefault(_text(doc, span), span.label)
+            last = doc[span.end - 1]
+            if span.label == "PERSON" and span.end - span.start > 1 and _is_name_word(last):
+                names.setdefault(last.text, "PERSON")
+    for agency in NEWS_AGENCIES:
+        names.setdefault(agency, "ORG")
+    return {name: label for name, label in names.items() if _may_stand_alone(name)}
+
+
+def find_free(
+    doc: Doc, spans: Iterable[Tagged], lookup: Callable[[str], str | None], longest: int
+) -> list[Tagged]:
+    """Capitalised runs of tokens outside every span that ``lookup`` labels, longest first, and
+    not part of a longer capitalised name ("Blackburn" in "Blackburn Rovers")."""
+    taken = [False] * len(doc)
+    for span in spans:
+        taken[span.start : span.end] = [True] * (span.end - span.start)
+    found = []
+    i = 0
+    while i < len(doc):
+        match = None
+        if not taken[i] and doc[i].text[:1].isupper():
+            match = _match_at(doc, i, taken, lookup, longest)
+        if match:
+            found.append(match)
+            i = match.end
+        else:
+            i += 1
+    return found
+
+
+def is_acronym(word: str) -> bool:
+    return 2 <= len(word) <= 10 and _ACRONYM.fullmatch(word) is not None
+
+
+def initials(tokens: Span) -> str:
+    """The capital letters that start words: "Hayat Tahrir al-Sham" gives "HTS"."""
+    return "".join(token.text[0] for token in tokens if token.text[:1].isupper())
+
+
+# --- helpers --------------------------------------------------------------------------------
+
+
+def _match_at(
+    doc: Doc, start: int, taken: list[bool], lookup: Callable[[str], str | None], longest: int
+) -> Tagged | None:
+    limit = min(len(doc), start + longest)
+    if True in taken[start:limit]:
+        limit = taken.index(True, start)
+    for end in range(limit, start, -1):
+        # A name ends with a name word ("Deir ez-Zor"): skip the rest without building a span.
+        if not _is_name_word(doc[end - 1]) or not _free_standing(doc, start, end, taken):
+            continue
+        label = lookup(doc[start:end].text)
+        if label:
+            return Tagged(start, end, label)
+    return None
+
+
+def _free_standing(doc: Doc, start: int, end: int, taken: list[bool]) -> bool:
+    """Not part of a longer capitalised name: no name word right after, and none right before
+    unless that word opens the sentence, and is capitalised for that ("Despite HTS's ...").
+    (A name that starts the sentence is looked up from its first word, before this one.)"""
+    if end < len(doc) and not taken[end] and _is_name_word(doc[end]):
+        return False
+    if start == 0 or taken[start - 1] or not _is_name_word(doc[start - 1]):
+        return True
+    return _opens_sentence(doc, start - 1)
+
+
+def _place_lookup(gazetteer: Gazetteer) -> Callable[[str], str | None]:
+    return lambda text: "GPE" if gazetteer.spottable(text) else None
+
+
+def _long_form(doc: Doc, end: int, acronym: str, spans: Sequence[Tagged]) -> Tagged | None:
+    """The name that ``acronym`` abbreviates, ending at token ``end``: the model's entity there if
+    it spells the acronym, else the shortest run of name words that does."""
+    letters = re.sub(r"[^A-Z]", "", acronym)
+    for span in spans:
+        if span.end == end and initials(doc[span.start : end]) == letters:
+            return span if span.label in NAME_LABELS else span._replace(label="ORG")
+    start = end
+    while start > 0 and (
+        doc[start - 1].text[:1].isupper() or doc[start - 1].lower_ in NAME_CONNECTORS
+    ):
+        start -= 1
+        spelt = initials(doc[start:end])
+        if len(spelt) > len(letters):
+            break
+        if doc[start].text[:1].isupper() and spelt == letters:
+            return Tagged(start, end, "ORG")
+    return None
+
+
+def _name_end_before(doc: Doc, i: int) -> int:
+    """Where a name ends before token ``i``, skipping hyphenated modifiers ("-led")."""
+    while i >= 2 and doc[i - 2].text == "-" and doc[i - 1].is_lower:
+        i -= 2
+    return i
+
+
+def _drops_from_front(token: Token, is_name: bool, titled: bool) -> bool:
+    if token.text in _EDGE_PUNCT:
+        return True
+    return is_name and (token.lower_ == "the" or (titled and token.lower_ in PERSON_TITLES))
+
+
+def _opens_sentence(doc: Doc, i: int) -> bool:
+    return i == 0 or doc[i - 1].text in _SENTENCE_ENDS
+
+
+def _opens_dateline(doc: Doc, end: int) -> bool:
+    return end < len(doc) and doc[end].text in {"(", "-", "–", "—", ","}
+
+
+def _is_name_word(token: Token) -> bool:
+    return token.text[:1].isupper() and any(ch.isalpha() for ch in token.text)
+
+
+def _may_stand_alone(name: str) -> bool:
+    """Can this name be recognised by itself wherever it appears? Not a capitalised everyday word
+    ("The", "May"), a single letter or a number."""
+    if len(name) < 2 or not name[:1].isupper():
+        return False
+    return name.isupper() or name.casefold() not in STOP_WORDS
+
+
+def _majority(votes: Counter[str]) -> str | None:
+    ranked = votes.most_common(2)
+    return ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
+
+
+def _overlaps(a: Tagged, b: Tagged) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _text(doc: Doc, span: Tagged) -> str:
+    return doc[span.start : span.end].text

@@ -1,0 +1,180 @@
+"""Word lists the entity rules read: data only, no logic.
+
+Every list is matched against whole tokens or whole names, case-sensitively unless a comment says
+otherwise. Grow them from real misses; each entry should be a word that means the same thing in
+any article, never an answer for one article.
+"""
+
+from __future__ import annotations
+
+#: Block kinds whose text is the article's own prose. Bylines, dates, reading times and page
+#: furniture are metadata: names there (an author, a site's menu) are not what the article is about.
+CONTENT_BLOCK_KINDS = frozenset({"title", "standfirst", "caption", "heading", "paragraph"})
+
+#: OntoNotes labels that name something; the rest (DATE, CARDINAL, MONEY...) are values.
+NAME_LABELS = frozenset(
+    {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
+     "LANGUAGE"}
+)  # fmt: skip
+
+#: Labels the gazetteer may resolve to a point on the map.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+#: News agencies as credited in copy. The small model often reads "... said Reuters" as part of a
+#: person's name or a place.
+NEWS_AGENCIES = frozenset(
+    {"Reuters", "AFP", "Agence France-Presse", "AP", "Associated Press", "Bloomberg", "Xinhua",
+     "ANA", "Anadolu", "Anadolu Agency", "dpa", "DPA", "EFE", "ANSA", "Kyodo", "Yonhap", "TASS",
+     "Interfax", "RIA Novosti", "IRNA", "Tasnim", "SANA", "WAFA", "PTI", "Bernama", "Antara",
+     "KUNA", "Ukrinform"}
+)  # fmt: skip
+
+#: Agencies that are also family names ("Michael Bloomberg"): never split off a person's name.
+AGENCIES_ALSO_SURNAMES = frozenset({"Bloomberg"})
+
+#: A capitalised token that marks an organisation: a span holding one is not a person or a place
+#: ("Kataib Hezbollah", "Free Syrian Army", "Blackburn Rovers"). A place that the gazetteer knows
+#: keeps its label ("Mexico City"), so "City" can be a cue for "Manchester City"; so do places
+#: named with the words in PLACE_LIKE_CUE_WORDS.
+ORG_CUE_WORDS = frozenset(
+    {"Hezbollah", "Brigade", "Brigades", "Battalion", "Battalions", "Front", "Army", "Forces",
+     "Militia", "Party", "Movement", "Council", "Government", "Ministry", "Department", "Agency",
+     "Authority", "Commission", "Committee", "Corporation", "Corp", "Corp.", "Inc", "Inc.",
+     "Ltd", "Ltd.", "Plc", "PLC", "LLC", "GmbH", "AG", "SA", "Co", "Co.", "Company", "Group",
+     "Holdings", "Bank", "Fund", "Association", "Federation", "League", "Organisation",
+     "Organization", "Institute", "University", "College", "Foundation", "Court", "Parliament",
+     "Assembly", "Congress", "Senate", "Police", "Guard", "Guards", "Alliance", "Coalition",
+     "Network", "Airlines", "Airways", "Motors", "Technologies", "Systems", "Semiconductor",
+     "Pharmaceuticals", "FC", "United", "City", "Rovers", "Wanderers", "Athletic", "Albion",
+     "Rangers", "Hotspur"}
+)  # fmt: skip
+
+#: Organisation words that also end place names ("West Bank", "Western Front", "Earls Court"):
+#: they make a "person" an organisation, never a "place".
+PLACE_LIKE_CUE_WORDS = frozenset({"Bank", "Front", "Court"})
+
+#: Titles and honorifics written before a name: not part of it, and a sign that a name follows.
+#: Compared case-insensitively ("foreign minister Ayman Safadi", "Prime Minister Mikati").
+PERSON_TITLES = frozenset(
+    {"president", "vice", "prime", "minister", "chancellor", "premier", "mr", "mr.", "mrs",
+     "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "professor", "sir", "dame", "lord",
+     "king", "queen", "prince", "princess", "emir", "sheikh", "pope", "sen", "sen.", "senator",
+     "rep", "rep.", "governor", "gov.", "mayor", "judge", "gen", "gen.", "general", "colonel",
+     "col.", "lt.", "captain", "capt.", "commander", "admiral", "ambassador", "secretary",
+     "spokesman", "spokeswoman", "chairman", "chairwoman", "ceo", "rev.", "reverend", "imam",
+     "rabbi", "ayatollah"}
+)  # fmt: skip
+
+#: Words at the end of a place span that say what kind of place it is ("Idlib province"):
+#: resolution tries the name without them. Lowercase: names are compared casefolded.
+PLACE_KIND_WORDS = frozenset({"province", "governorate", "region", "district", "county"})
+
+#: Names of towns of 100,000 people or more (so the gazetteer would add them where the model saw
+#: nothing) that are also everyday words, given names or surnames: capitalised in running text
+#: ("Reading the report...", "Man charged...", "Jackson said") they are likelier the word. The
+#: model may still tag them as places; the gazetteer only never adds them on its own.
+PLACE_STOP_WORDS = frozenset(
+    {"Ajax", "Alexandria", "Ann", "Aurora", "Austin", "Bath", "Batman", "Bimbo", "Bo", "Brandon",
+     "Buffalo", "Chandler", "Charlotte", "Columbus", "Concord", "Corona", "Delta", "Derby",
+     "Edison", "Enterprise", "Eugene", "Everett", "Florence", "George", "Gilbert", "Hamilton",
+     "Hassan", "Henderson", "Ho", "Hub", "Independence", "Irvine", "Irving", "Jackson", "Kennedy",
+     "Kingston", "Lincoln", "Madison", "Man", "Mango", "Mary", "Mesa", "Metro", "Milton",
+     "Mobile", "Newton", "Nice", "Nigel", "Norman", "Oral", "Orange", "Pest", "Phoenix",
+     "Preston", "Providence", "Pueblo", "Reading", "Regina", "Salem", "Santana", "Santos",
+     "Split", "Springs", "Tours", "Tyler", "Van", "Victoria", "Vista", "Warren"}
+)  # fmt: skip
+
+#: Country names as news writes them, beside the GeoNames names the gazetteer already knows.
+COUNTRY_ALIASES = {
+    "US": "US",
+    "U.S.": "US",
+    "USA": "US",
+    "U.S.A.": "US",
+    "America": "US",
+    "United States of America": "US",
+    "UK": "GB",
+    "U.K.": "GB",
+    "Britain": "GB",
+    "Great Britain": "GB",
+    "England": "GB",
+    "Scotland": "GB",
+    "Wales": "GB",
+    "Northern Ireland": "GB",
+    "Netherlands": "NL",
+    "Holland": "NL",
+    "Czech Republic": "CZ",
+    "Côte d'Ivoire": "CI",
+    "Cote d'Ivoire": "CI",
+    "Palestine": "PS",
+    "Palestinian Territories": "PS",
+    "Congo": "CG",
+    "DR Congo": "CD",
+    "DRC": "CD",
+    "Burma": "MM",
+    "Türkiye": "TR",
+    "Turkiye": "TR",
+    "UAE": "AE",
+    "Emirates": "AE",
+    "Vatican City": "VA",
+    "East Timor": "TL",
+    "Timor-Leste": "TL",
+    "Swaziland": "SZ",
+    "Cape Verde": "CV",
+    "Macedonia": "MK",
+    "Russian Federation": "RU",
+    "South Korea": "KR",
+    "Korea": "KR",
+    "North Korea": "KP",
+    "Gambia": "GM",
+    "The Gambia": "GM",
+    "Bahamas": "BS",
+    "The Bahamas": "BS",
+}
+
+#: Demonyms not formed by adding a suffix to the country's name ("Syria" + "n" is found without a
+#: list; "French" is not).
+IRREGULAR_DEMONYMS = {
+    "American": "US",
+    "British": "GB",
+    "English": "GB",
+    "Scottish": "GB",
+    "Scots": "GB",
+    "Welsh": "GB",
+    "French": "FR",
+    "Dutch": "NL",
+    "Swiss": "CH",
+    "Greek": "GR",
+    "Thai": "TH",
+    "Filipino": "PH",
+    "Saudi": "SA",
+    "Emirati": "AE",
+    "Turkish": "TR",
+    "Danish": "DK",
+    "Swedish": "SE",
+    "Finnish": "FI",
+    "Polish": "PL",
+    "Spanish": "ES",
+    "Irish": "IE",
+    "Portuguese": "PT",
+    "Norwegian": "NO",
+    "Peruvian": "PE",
+    "Palestinian": "PS",
+    "Czech": "CZ",
+    "Slovak": "SK",
+    "Icelandic": "IS",
+    "Afghan": "AF",
+    "Malagasy": "MG",
+    "Congolese": "CD",
+    "Ivorian": "CI",
+    "Belgian": "BE",
+}
+
+#: Endings that turn a country's name into its demonym: Syria-n, Iran-ian, Iraq-i, Leban-ese.
+DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ns", "n", "is", "i", "ese", "ish")
+
+#: Lowercase words that may sit inside a long name written out before its acronym:
+#: "Organisation of the Petroleum Exporting Countries (OPEC)", "Hayat Tahrir al-Sham (HTS)".
+NAME_CONNECTORS = frozenset({"of", "the", "for", "and", "al", "el", "de", "du", "la", "bin", "-"})
+
+#: Spatial prepositions: a known place right after one is a place, whatever the model says.
+LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "around", "into", "inside"})

@@ -1,0 +1,393 @@
+"""The entities stage: the correction rules on hand-made docs (no model), then the whole stage on
+our own short articles with the real model."""
+
+from __future__ import annotations
+
+import copy
+import re
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from agents.entities import EntityAnalyzer, content_blocks, enrich_article
+from agents.entity_rules import (
+    Tagged,
+    correct_article,
+    define_acronyms,
+    find_free,
+    harmonise_labels,
+    join_split_persons,
+    retype,
+    retype_coordinated,
+    split_agency,
+    trim,
+)
+from agents.geo import Gazetteer, default_gazetteer
+from agents.records import Entity, StructuredArticle
+from agents.schemas import problems
+from tests.helpers import article, structured_by_lines
+
+# --- rules, on docs tokenised without a model -------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def tokenizer() -> spacy.language.Language:
+    return spacy.blank("en")
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return default_gazetteer()
+
+
+def _span(doc: Doc, text: str, label: str, nth: int = 0) -> Tagged:
+    """The tokens of the ``nth`` occurrence of ``text`` in ``doc`` that falls on token
+    boundaries, as an entity."""
+    spans = [doc.char_span(m.start(), m.end()) for m in re.finditer(re.escape(text), doc.text)]
+    span = [s for s in spans if s is not None][nth]
+    return Tagged(span.start, span.end, label)
+
+
+def _texts(doc: Doc, spans: list[Tagged]) -> list[tuple[str, str]]:
+    return [(doc[s.start : s.end].text, s.label) for s in spans]
+
+
+def test_entity_rules_trim_drops_the_possessives_modifiers_and_brackets(tokenizer):
+    doc = tokenizer("by the Hayat Tahrir al-Sham-led (HTS) and HTS's men")
+    assert _texts(doc, [trim(doc, _span(doc, "the Hayat Tahrir al-Sham-led (", "ORG"))]) == [
+        ("Hayat Tahrir al-Sham", "ORG")
+    ]
+    assert _texts(doc, [trim(doc, _span(doc, "HTS's", "ORG"))]) == [("HTS", "ORG")]
+
+
+def test_entity_rules_trim_drops_titles_from_people_only(tokenizer):
+    doc = tokenizer("Prime Minister Najib Mikati and President Street")
+    person = trim(doc, _span(doc, "Prime Minister Najib Mikati", "PERSON"))
+    assert _texts(doc, [person]) == [("Najib Mikati", "PERSON")]
+    place = trim(doc, _span(doc, "President Street", "FAC"))
+    assert _texts(doc, [place]) == [("President Street", "FAC")]
+    doc = tokenizer("shares in General Motors rose")
+    company = trim(doc, _span(doc, "General Motors", "PERSON"))
+    assert _texts(doc, [company]) == [("General Motors", "PERSON")]  # retype makes it an ORG
+
+
+def test_entity_rules_trim_keeps_an_apostrophe_that_is_part_of_a_name(tokenizer):
+    doc = tokenizer("Mohammed Shia' met")
+    assert _texts(doc, [trim(doc, _span(doc, "Mohammed Shia'", "PERSON"))]) == [
+        ("Mohammed Shia'", "PERSON")
+    ]
+
+
+def test_entity_rules_trim_leaves_values_their_words(tokenizer):
+    doc = tokenizer("in the summer, he said")
+    assert _texts(doc, [trim(doc, _span(doc, "the summer,", "DATE"))]) == [("the summer", "DATE")]
+
+
+def test_entity_rules_split_agency_splits_an_agency_off_a_person(tokenizer):
+    doc = tokenizer("a commander who backs Assad Reuters, noting that")
+    parts = split_agency(doc, _span(doc, "Assad Reuters", "PERSON"))
+    assert _texts(doc, parts) == [("Assad", "PERSON"), ("Reuters", "ORG")]
+
+
+def test_entity_rules_split_agency_makes_a_lone_agency_an_org(tokenizer):
+    doc = tokenizer("told the Associated Press on Monday, Bloomberg reported")
+    assert _texts(doc, split_agency(doc, _span(doc, "Associated Press", "PERSON"))) == [
+        ("Associated Press", "ORG")
+    ]
+    assert _texts(doc, split_agency(doc, _span(doc, "Bloomberg", "GPE"))) == [("Bloomberg", "ORG")]
+
+
+def test_entity_rules_split_agency_keeps_a_surname_that_is_also_an_agency(tokenizer):
+    doc = tokenizer("Michael Bloomberg said")
+    span = _span(doc, "Michael Bloomberg", "PERSON")
+    assert split_agency(doc, span) == [span]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label", "expected"),
+    [
+        # Organisation words make an organisation of a person or a place the gazetteer lacks.
+        ("Kataib Hezbollah fighters", "Kataib Hezbollah", "PERSON", "ORG"),
+        ("Manchester City fans", "Manchester City", "GPE", "ORG"),
+        ("Mexico City police", "Mexico City", "GPE", "GPE"),
+        ("Barclays Bank said", "Barclays Bank", "PERSON", "ORG"),
+        ("settlers in the West Bank", "West Bank", "GPE", "GPE"),  # "Bank" also names places
+        # A title makes a person; a known place after one stays a place (a headline's shorthand).
+        ("Chancellor Olaf Scholz met", "Olaf Scholz", "ORG", "PERSON"),
+        ("President Aleppo", "Aleppo", "GPE", "GPE"),
+        # Demonyms are groups.
+        ("Syrian troops", "Syrian", "GPE", "NORP"),
+        ("entered Syria", "Syria", "GPE", "GPE"),
+        # A known place right after a spatial preposition is a place, not before a possessive.
+        ("everyone in Blackburn", "Blackburn", "PERSON", "GPE"),
+        ("Blackburn said", "Blackburn", "PERSON", "PERSON"),
+        ("in Jackson's view", "Jackson", "PERSON", "PERSON"),
+        # A dateline's place in capitals.
+        ("BEIRUT (Reuters) - The army", "BEIRUT", "ORG", "GPE"),
+        ("NATO (Reuters) - The army", "NATO", "ORG", "ORG"),
+    ],
+)
+def test_entity_rules_retype_mends_labels(tokenizer, gazetteer, text, name, label, expected):
+    doc = tokenizer(text)
+    assert retype(doc, _span(doc, name, label), gazetteer).label == expected
+
+
+def test_entity_rules_join_split_persons_joins_touching_people_only():
+    spans = [Tagged(0, 3, "PERSON"), Tagged(3, 6, "PERSON"), Tagged(7, 8, "PERSON")]
+    assert join_split_persons(spans) == [Tagged(0, 6, "PERSON"), Tagged(7, 8, "PERSON")]
+    assert join_split_persons([Tagged(0, 1, "GPE"), Tagged(1, 2, "GPE")]) == [
+        Tagged(0, 1, "GPE"),
+        Tagged(1, 2, "GPE"),
+    ]
+
+
+def test_entity_rules_retype_coordinated_makes_an_unknown_place_beside_an_org_an_org(
+    tokenizer, gazetteer
+):
+    doc = tokenizer("groups like Kataib Hezbollah and Fatemiyoun, or Hamas and Iraq")
+    spans = [
+        _span(doc, "Kataib Hezbollah", "ORG"),
+        _span(doc, "Fatemiyoun", "GPE"),
+        _span(doc, "Hamas", "ORG"),
+        _span(doc, "Iraq", "GPE"),
+    ]
+    assert [s.label for s in retype_coordinated(doc, spans, gazetteer)] == [
+        "ORG",
+        "ORG",
+        "ORG",
+        "GPE",
+    ]
+
+
+def test_entity_rules_define_acronyms_finds_the_long_form_when_the_model_missed_it(tokenizer):
+    doc = tokenizer("said the World Health Organization (WHO) on Monday")
+    (spans,), acronyms = define_acronyms([doc], [[]])
+    assert _texts(doc, spans) == [("World Health Organization", "ORG"), ("WHO", "ORG")]
+    assert acronyms == {"WHO": "World Health Organization"}
+
+
+def test_entity_rules_define_acronyms_uses_the_models_span_across_a_modifier(tokenizer):
+    doc = tokenizer("within the Hayat Tahrir al-Sham-led (HTS) alliance")
+    model = [trim(doc, _span(doc, "the Hayat Tahrir al-Sham-led (", "ORG"))]
+    (spans,), acronyms = define_acronyms([doc], [model])
+    assert _texts(doc, spans) == [("Hayat Tahrir al-Sham", "ORG"), ("HTS", "ORG")]
+    assert acronyms == {"HTS": "Hayat Tahrir al-Sham"}
+
+
+def test_entity_rules_define_acronyms_settles_the_acronyms_label_everywhere(tokenizer):
+    docs = [tokenizer("HTS fighters advanced"), tokenizer("the Hayat Tahrir al-Sham (HTS) said")]
+    blocks = [[_span(docs[0], "HTS", "PERSON")], [_span(docs[1], "Hayat Tahrir al-Sham", "ORG")]]
+    (first, _), _ = define_acronyms(docs, blocks)
+    assert _texts(docs[0], first) == [("HTS", "ORG")]
+
+
+def test_entity_rules_define_acronyms_ignores_brackets_that_do_not_spell_the_name(tokenizer):
+    doc = tokenizer("he flew to London (UK) and met the Red Cross (IS)")
+    (spans,), acronyms = define_acronyms([doc], [[_span(doc, "London", "GPE")]])
+    assert acronyms == {} and _texts(doc, spans) == [("London", "GPE")]
+
+
+def test_entity_rules_find_free_takes_whole_free_standing_names_only(tokenizer, gazetteer):
+    doc = tokenizer("Beyond Aleppo, Blackburn Rovers and Reading the news in Idlib")
+
+    def places(text: str) -> str | None:
+        return "GPE" if gazetteer.spottable(text) else None
+
+    assert _texts(doc, find_free(doc, [], places, 3)) == [("Aleppo", "GPE"), ("Idlib", "GPE")]
+    taken = [_span(doc, "Aleppo", "ORG")]
+    assert _texts(doc, find_free(doc, taken, places, 3)) == [("Idlib", "GPE")]
+
+
+def test_entity_rules_harmonise_labels_gives_a_surname_its_persons_label(tokenizer, gazetteer):
+    first, second = tokenizer("Chancellor Olaf Scholz spoke"), tokenizer("Scholz's office")
+    blocks = [[_span(first, "Olaf Scholz", "PERSON")], [_span(second, "Scholz", "GPE")]]
+    (_, (scholz,)) = harmonise_labels([first, second], blocks, gazetteer)
+    assert scholz.label == "PERSON"
+
+
+def test_entity_rules_harmonise_labels_follows_the_majority(tokenizer, gazetteer):
+    docs = [tokenizer("Aleppo fell"), tokenizer("in Aleppo"), tokenizer("Aleppo again")]
+    blocks = [
+        [_span(docs[0], "Aleppo", "PERSON")],
+        [_span(docs[1], "Aleppo", "GPE")],
+        [_span(docs[2], "Aleppo", "GPE")],
+    ]
+    labels = [s.label for spans in harmonise_labels(docs, blocks, gazetteer) for s in spans]
+    assert labels == ["GPE", "GPE", "GPE"]
+
+
+def test_entity_rules_correct_article_finds_later_bare_uses_of_known_names(tokenizer, gazetteer):
+    docs = [
+        tokenizer("Rebels of the Hayat Tahrir al-Sham (HTS) and Bashar al-Assad"),
+        tokenizer("An HTS-led push met Assad-loyal troops, Reuters said"),
+    ]
+    blocks = [
+        [
+            _span(docs[0], "Hayat Tahrir al-Sham", "ORG"),
+            _span(docs[0], "Bashar al-Assad", "PERSON"),
+        ],
+        [],
+    ]
+    blocks, acronyms = correct_article(docs, blocks, gazetteer)
+    assert _texts(docs[1], blocks[1]) == [("HTS", "ORG"), ("Assad", "PERSON"), ("Reuters", "ORG")]
+    assert acronyms == {"HTS": "Hayat Tahrir al-Sham"}
+
+
+# --- the stage, with the model -----------------------------------------------------------------
+
+
+def _event(name: str) -> StructuredArticle:
+    """One of our articles, its first line the title and the rest paragraphs."""
+    return structured_by_lines(article(name), {0: "title"})
+
+
+def _by_name(entities: list[Entity]) -> dict[str, Entity]:
+    return {entity["name"]: entity for entity in entities}
+
+
+@pytest.fixture(scope="module")
+def enriched(analyzer: EntityAnalyzer) -> dict[str, tuple[StructuredArticle, list[Entity]]]:
+    names = ["conflict", "politics", "business", "sport"]
+    events = [_event(f"entities-{name}.txt") for name in names]
+    return dict(zip(names, zip(events, analyzer.analyze(events), strict=True), strict=True))
+
+
+@pytest.mark.model
+def test_entities_mentions_point_at_their_text_and_are_sorted(enriched):
+    for name, (event, entities) in enriched.items():
+        assert entities, name
+        for entity in entities:
+            mentions = entity["mentions"]
+            assert mentions == sorted(mentions, key=lambda m: (m["start"], m["end"]))
+            assert entity["count"] == len(mentions)
+            for m in mentions:
+                assert event["text"][m["start"] : m["end"]] == m["text"], (name, m)
+
+
+@pytest.mark.model
+def test_entities_are_ordered_by_first_mention_with_unique_keys(enriched):
+    for _, entities in enriched.values():
+        firsts = [entity["mentions"][0]["start"] for entity in entities]
+        assert firsts == sorted(firsts)
+        keys = [entity["key"] for entity in entities]
+        assert len(keys) == len(set(keys)), keys
+
+
+@pytest.mark.model
+def test_entities_enriched_events_validate_against_the_schema(enriched):
+    for event, entities in enriched.values():
+        assert problems(event, "structured-article/1") == []
+        assert problems(enrich_article(event, entities), "enriched-article/1") == []
+
+
+@pytest.mark.model
+def test_entities_conflict_story(enriched):
+    entities = _by_name(enriched["conflict"][1])
+    tripoli = entities["Tripoli"]  # the Lebanese city: the article is about Lebanon
+    assert (tripoli["type"], tripoli["country_code"], tripoli["count"]) == ("GPE", "LB", 2)
+    assert entities["Beirut"]["country_code"] == "LB"
+    assert entities["Beirut"]["aliases"] == ["BEIRUT"]  # the dateline, not an ORG
+    assert entities["Reuters"]["type"] == "ORG"
+    mikati = entities["Najib Mikati"]  # "Prime Minister" is no part of the name
+    assert (mikati["type"], mikati["aliases"], mikati["key"]) == (
+        "PERSON",
+        ["Mikati"],
+        "person:najib-mikati",
+    )
+    isf = entities["Internal Security Forces"]
+    assert (isf["type"], isf["aliases"], isf["count"]) == ("ORG", ["ISF"], 3)
+    assert entities["Lebanese"]["type"] == "NORP" and "country_code" not in entities["Lebanese"]
+    assert entities["at least 12"]["type"] == "CARDINAL"
+
+
+@pytest.mark.model
+def test_entities_politics_story(enriched):
+    entities = _by_name(enriched["politics"][1])
+    assert entities["Olaf Scholz"]["type"] == "PERSON"  # the model says ORG, then GPE
+    assert entities["Olaf Scholz"]["aliases"] == ["Scholz"]
+    assert entities["Friedrich Merz"]["count"] == 2  # "Mr Merz" is Merz
+    cdu = entities["Christian Democratic Union"]
+    assert (cdu["aliases"], cdu["count"]) == (["CDU"], 3)
+    assert entities["Associated Press"]["type"] == "ORG"
+    assert entities["Karlsruhe"]["country_code"] == "DE"
+    assert entities["Berlin"]["country_code"] == "DE"
+    assert entities["Wednesday"]["type"] == "DATE"
+
+
+@pytest.mark.model
+def test_entities_business_story(enriched):
+    entities = _by_name(enriched["business"][1])
+    assert entities["Nordlicht Semiconductor Ltd"]["type"] == "ORG"
+    assert entities["Anna Keller"]["aliases"] == ["Keller"]  # "Dr" dropped, surname merged
+    assert entities["Bloomberg"]["type"] == "ORG"  # the model says GPE
+    assert entities["Frankfurt"]["country_code"] == "DE"
+    assert entities["Penang"]["country_code"] == "MY"
+    assert entities["Asia"]["key"] == "place:geonames:6255147"  # the continent, not a town
+    assert entities["$2.1 billion"]["type"] == "MONEY"
+    assert entities["14%"]["type"] == "PERCENT"
+
+
+@pytest.mark.model
+def test_entities_sport_story(enriched):
+    entities = _by_name(enriched["sport"][1])
+    assert entities["Blackburn Rovers"]["type"] == "ORG"  # the model says PERSON
+    assert entities["Manchester City"]["type"] == "ORG"  # the model says GPE
+    assert entities["Blackburn"]["type"] == "GPE"  # "everyone in Blackburn"
+    assert entities["Blackburn"]["country_code"] == "GB"
+    assert entities["Daniel Okafor"]["count"] == 3
+    assert "Reading" not in entities  # the club: never a place added by the gazetteer
+
+
+@pytest.mark.model
+def test_entities_never_come_from_furniture_bylines_or_dates(analyzer):
+    text = (
+        "Share on Facebook | Follow Reuters on Twitter | London Paris Berlin\n"
+        "By Daniel Okafor in Aleppo\n"
+        "12 March 2024\n"
+        "Rebels entered Aleppo on Sunday.\n"
+        "Advertisement: fly Emirates to Dubai\n"
+    )
+    kinds = {0: "furniture", 1: "byline", 2: "date", -1: "furniture"}
+    event = structured_by_lines(text, kinds)
+    (entities,) = analyzer.analyze([event])
+    body = next(b for b in event["blocks"] if b["kind"] == "paragraph")
+    for entity in entities:
+        for m in entity["mentions"]:
+            assert body["start"] <= m["start"] and m["end"] <= body["end"], m
+    assert {e["name"] for e in entities} == {"Aleppo", "Sunday"}
+
+
+@pytest.mark.model
+def test_entities_batches_give_what_single_articles_give(analyzer, enriched):
+    events = [event for event, _ in enriched.values()]
+    singles = [analyzer.analyze([event])[0] for event in events]
+    assert singles == [entities for _, entities in enriched.values()]
+
+
+@pytest.mark.model
+def test_entities_analyze_changes_no_event(analyzer):
+    event = _event("entities-conflict.txt")
+    before = copy.deepcopy(event)
+    (entities,) = analyzer.analyze([event])
+    assert event == before
+    enriched = enrich_article(event, entities)
+    assert event == before and enriched["schema"] == "enriched-article/1"
+    assert enriched["entities"] is entities
+
+
+@pytest.mark.model
+def test_entities_handles_empty_batches_and_articles_without_content(analyzer):
+    assert analyzer.analyze([]) == []
+    only_furniture = structured_by_lines("Home | News | Sport\n", {0: "furniture"})
+    no_blocks = {**_event("entities-conflict.txt"), "blocks": []}  # nothing marked as prose
+    assert analyzer.analyze([only_furniture, no_blocks]) == [[], []]
+
+
+def test_entities_content_blocks_are_prose_only_in_text_order():
+    event = structured_by_lines(
+        "Title\nBy Someone\nA paragraph\nMenu\nA caption\n",
+        {0: "title", 1: "byline", 3: "furniture", 4: "caption"},
+    )
+    event["blocks"].reverse()
+    assert [b["kind"] for b in content_blocks(event)] == ["title", "paragraph", "caption"]

@@ -1,0 +1,151 @@
+"""Merging mentions into entities, canonical names and keys (no model needed)."""
+
+from __future__ import annotations
+
+from agents.entity_merge import (
+    Found,
+    build_entity,
+    canonical_name,
+    group_key,
+    merge_mentions,
+    slug,
+)
+from agents.geo import Place
+
+
+def _mentions(*items: tuple[str, str]) -> list[Found]:
+    """Mentions laid out one after another, as if in a text: (text, label) pairs."""
+    found, at = [], 0
+    for text, label in items:
+        found.append(Found(at, at + len(text), text, label))
+        at += len(text) + 10
+    return found
+
+
+def _names(groups: list[list[Found]]) -> list[list[str]]:
+    return [[m.text for m in group] for group in groups]
+
+
+def test_entity_merge_group_key_ignores_the_possessives_and_case():
+    assert group_key("the Salvation Government") == group_key("Salvation Government")
+    assert group_key("HTS's") == group_key("HTS") == group_key("hts’")
+    assert group_key("The Hague") == "hague"
+
+
+def test_entity_merge_slug_is_lowercase_ascii_words_joined_by_hyphens():
+    assert slug("Mohammed Shia' Al-Sudani") == "mohammed-shia-al-sudani"
+    assert slug("Hayat Tahrir al-Sham") == "hayat-tahrir-al-sham"
+    assert slug("Ḩamāh") == "hamah"
+    assert slug("$2.1 billion") == "2-1-billion"
+    assert slug("بغداد") == "بغداد"  # other scripts are kept, not dropped
+
+
+def test_entity_merge_joins_a_surname_to_the_one_person_named_in_full():
+    found = _mentions(("Assad", "PERSON"), ("Bashar al-Assad", "PERSON"), ("al-Assad", "PERSON"))
+    assert _names(merge_mentions(found)) == [["Assad", "Bashar al-Assad", "al-Assad"]]
+
+
+def test_entity_merge_leaves_a_surname_apart_when_two_people_share_it():
+    found = _mentions(
+        ("Bashar al-Assad", "PERSON"), ("Hafez al-Assad", "PERSON"), ("Assad", "PERSON")
+    )
+    assert _names(merge_mentions(found)) == [["Bashar al-Assad"], ["Hafez al-Assad"], ["Assad"]]
+
+
+def test_entity_merge_joins_a_shorter_organisation_name_contained_in_a_longer_one():
+    found = _mentions(
+        ("the Syrian Salvation Government", "ORG"),
+        ("the Salvation Government", "ORG"),
+        ("Salvation Government's", "ORG"),
+    )
+    (group,) = merge_mentions(found)
+    assert len(group) == 3
+
+
+def test_entity_merge_does_not_join_a_one_word_organisation_to_a_longer_name():
+    found = _mentions(("Kataib Hezbollah", "ORG"), ("Hezbollah", "ORG"))
+    assert _names(merge_mentions(found)) == [["Kataib Hezbollah"], ["Hezbollah"]]
+
+
+def test_entity_merge_keeps_types_apart_but_places_together():
+    found = _mentions(("Jordan", "PERSON"), ("Jordan", "GPE"), ("Jordan", "LOC"))
+    assert _names(merge_mentions(found)) == [["Jordan"], ["Jordan", "Jordan"]]
+
+
+def test_entity_merge_follows_same_as_for_acronyms_and_resolved_places():
+    found = _mentions(
+        ("Hayat Tahrir al-Sham", "ORG"),
+        ("HTS", "ORG"),
+        ("US", "GPE"),
+        ("HTS's", "ORG"),
+        ("United States", "GPE"),
+    )
+    same_as = {"hts": "hayat-tahrir-al-sham", "us": "geonames:6252001"}
+    same_as["united-states"] = "geonames:6252001"
+    groups = merge_mentions(found, same_as)
+    assert _names(groups) == [
+        ["Hayat Tahrir al-Sham", "HTS", "HTS's"],
+        ["US", "United States"],
+    ]
+
+
+def test_entity_merge_orders_entities_by_first_mention_and_mentions_by_offset():
+    found = [
+        Found(50, 55, "Assad", "PERSON"),
+        Found(10, 15, "Syria", "GPE"),
+        Found(0, 5, "Assad", "PERSON"),
+    ]
+    groups = merge_mentions(found)
+    assert [[m.start for m in g] for g in groups] == [[0, 50], [10]]
+
+
+def test_entity_merge_canonical_name_is_the_fullest_form():
+    assert canonical_name(["Assad", "Bashar al-Assad", "Assad"]) == "Bashar al-Assad"
+    assert canonical_name(["HTS", "Hayat Tahrir al-Sham"]) == "Hayat Tahrir al-Sham"
+    assert canonical_name(["BEIRUT", "Beirut"]) == "Beirut"
+    assert canonical_name(["Idlib", "Idleb"]) == "Idlib"  # a tie: the first
+
+
+def test_entity_merge_builds_a_person_with_a_slug_key_and_aliases():
+    found = _mentions(("Assad", "PERSON"), ("Bashar al-Assad", "PERSON"), ("Assad", "PERSON"))
+    entity = build_entity(found)
+    assert entity == {
+        "key": "person:bashar-al-assad",
+        "name": "Bashar al-Assad",
+        "type": "PERSON",
+        "aliases": ["Assad"],
+        "count": 3,
+        "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in found],
+    }
+
+
+def test_entity_merge_builds_a_resolved_place_with_its_geonames_key_and_position():
+    aleppo = Place(170063, "Aleppo", "SY", 36.20124, 37.16117, 2098210, "city")
+    entity = build_entity(_mentions(("Aleppo", "GPE")), aleppo)
+    assert entity["key"] == "place:geonames:170063"
+    assert (entity["country_code"], entity["geonames_id"], entity["feature"]) == (
+        "SY",
+        170063,
+        "city",
+    )
+    assert (entity["lat"], entity["lon"]) == (36.20124, 37.16117)
+
+
+def test_entity_merge_gives_unresolved_places_empty_geo_fields_and_others_none():
+    place = build_entity(_mentions(("Ewood Park", "FAC")))
+    assert place["key"] == "fac:ewood-park"
+    assert [place[f] for f in ("country_code", "lat", "lon", "geonames_id", "feature")] == [
+        None
+    ] * 5
+    person = build_entity(_mentions(("Okafor", "PERSON")))
+    assert "country_code" not in person and "feature" not in person
+
+
+def test_entity_merge_writes_no_feature_for_a_continent():
+    asia = Place(6255147, "Asia", None, 29.84, 89.29, 3812366000, "continent")
+    entity = build_entity(_mentions(("Asia", "LOC")), asia)
+    assert (entity["key"], entity["feature"], entity["country_code"]) == (
+        "place:geonames:6255147",
+        None,
+        None,
+    )
