@@ -19,12 +19,24 @@ def settings() -> Settings:
 
 
 @pytest.fixture(scope="session")
-def seed_bytes() -> bytes:
-    """The seed article, read from ../shared (never copied into the project)."""
+def seed_path() -> Path:
+    """The seed article in ../shared (never copied into the project)."""
     path = SHARED / "samples" / "seed-article.txt"
     if not path.is_file():
-        pytest.skip(f"the seed article is not there: {path} (../shared sits beside the project)")
-    return path.read_bytes()
+        pytest.fail(f"the seed article is not there: {path} (../shared sits beside the project)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def seed_bytes(seed_path: Path) -> bytes:
+    return seed_path.read_bytes()
+
+
+@pytest.fixture(scope="session")
+def seed_lines(seed_bytes: bytes) -> list[str]:
+    """The seed's non-blank lines as the repair stage leaves them (it is UTF-8): expected values
+    that are the article's own text come from here, so the article stays out of the project."""
+    return [line.strip() for line in seed_bytes.decode("utf-8").splitlines() if line.strip()]
 
 
 @pytest.fixture(scope="session")

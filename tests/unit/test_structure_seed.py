@@ -18,12 +18,6 @@ def seed(seed_bytes: bytes) -> StructuredArticle:
     return structured(seed_bytes)
 
 
-@pytest.fixture(scope="module")
-def seed_lines(seed_bytes: bytes) -> list[str]:
-    """The seed's non-blank lines as the repair stage leaves them (it is UTF-8)."""
-    return [line.strip() for line in seed_bytes.decode("utf-8").splitlines() if line.strip()]
-
-
 def test_structure_seed_is_consistent(seed: StructuredArticle) -> None:
     assert_consistent(seed)
 
