@@ -31,6 +31,12 @@ FTFY_MARKUP_CONFIG = FTFY_CONFIG._replace(unescape_html=False)
 #: An ASCII line without these needs no repair: ftfy would return it unchanged.
 _NEEDS_LOOK = re.compile(r"[^\t\n\x20-\x7e]|&")
 
+#: "”" in UTF-8 read as cp1252 is "â€" and 0x9D, a byte cp1252 leaves undefined, so it is often
+#: dropped on the way; ftfy then takes "â€ " for "†" (its 0xA0 byte turned into a space) and
+#: the space is lost. After an opening "â€œ" on the same line, a bare "â€" before a space is the
+#: closing quote: the byte is put back for ftfy to decode.
+_LOST_CLOSING_QUOTE = re.compile(r"(â€œ[^\n]*?â€)(?=\s|$)")
+
 #: ftfy fixer names to our repair kinds (documented in schemas/common.schema.json).
 _KINDS = {
     "unescape_html": "html_entity",
@@ -96,7 +102,7 @@ def repair_text(text: str, *, markup: bool = False) -> tuple[str, list[Repair]]:
     for line in _lines(text):
         fixed = line
         if _NEEDS_LOOK.search(line):
-            fixed, steps = fix_and_explain(line, config)
+            fixed, steps = fix_and_explain(_LOST_CLOSING_QUOTE.sub("\\1\x9d", line), config)
             if fixed != line:
                 repairs.append(_report(line, fixed, steps or [], in_pos, out_pos))
         out.append(fixed)

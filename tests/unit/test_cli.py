@@ -33,6 +33,10 @@ def test_cli_process_until_repair_and_structure(tmp_path: Path) -> None:
         (event,) = lines(done.stdout)
         assert problems(event, version) == []
         assert "Europe’s busiest port" in event["text"]  # the mojibake is gone
+        assert "any longer,” said Marieke Jansen" in event["text"]  # the quote lost a byte
+    assert [quote["speaker"] for quote in event["quotes"]] == [
+        "Marieke Jansen", "The employers’ association",
+    ]  # fmt: skip
 
 
 @pytest.mark.model

@@ -43,6 +43,23 @@ def test_repair_fixes_mojibake_and_reports_where() -> None:
     assert fixed[start:end] == repair["after"] == "’"
 
 
+@pytest.mark.parametrize(
+    ("damaged", "fixed"),
+    [
+        # 0x9D of the closing quote lost on the way: ftfy alone gives "move,†he".
+        ("â€œWe will not move,â€ he said.\n", "“We will not move,” he said.\n"),
+        ("â€œEuropeâ€™s largest,â€\nNext line", "“Europe’s largest,”\nNext line"),
+        ("â€œWhole,â€\x9d she said.", "“Whole,” she said."),  # nothing lost: as ftfy does
+        ("A dagger after a noteâ€ here.", "A dagger after a note†here."),  # no open quote
+    ],
+)
+def test_repair_restores_a_closing_quote_whose_last_byte_was_lost(damaged: str, fixed: str) -> None:
+    out, (repair,) = repair_text(damaged)
+    assert out == fixed and repair["kind"] == "mojibake"
+    a, b = repair["input_span"]
+    assert damaged[a:b] == repair["before"]
+
+
 def test_repair_reports_spans_on_later_lines_against_both_texts() -> None:
     damaged = "café\r\nsecond line with CafÃ© crème\n"
     fixed, repairs = repair_text(damaged)
