@@ -23,7 +23,8 @@ def seed_path() -> Path:
     """The seed article in ../shared (never copied into the project)."""
     path = SHARED / "samples" / "seed-article.txt"
     if not path.is_file():
-        pytest.fail(f"the seed article is not there: {path} (../shared sits beside the project)")
+        # The issue asks for a skip with its reason: the project is usable without ../shared.
+        pytest.skip(f"the seed article is not there: {path} (../shared sits beside the project)")
     return path
 
 
