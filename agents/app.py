@@ -8,16 +8,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import faust
-
+from agents.fetch_wait import CopydeskApp
 from agents.settings import Settings
 
 settings = Settings.from_env()
 # Faust keeps table state in its data directory; copydesk has no tables, but Faust wants it there.
 Path(settings.datadir).mkdir(parents=True, exist_ok=True)
 
-app = faust.App(
+app = CopydeskApp(
     settings.app_id,
+    fetch_max_wait=settings.fetch_max_wait,
     broker=settings.broker,
     autodiscover=["agents.streams"],
     origin="agents",

@@ -34,6 +34,7 @@ _SETTING_HELP = {
     "model": "spaCy model package for NER",
     "batch_size": "articles per NER batch",
     "web_port": "Faust web port (bound even when the web server is off)",
+    "fetch_max_wait": "seconds a fetch may wait for records (the embedded broker always waits)",
 }
 
 
@@ -161,6 +162,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_METAVARS = {"broker": "URL", "int": "N", "float": "S"}
+
+
 def _add_settings(parser: argparse.ArgumentParser, helps: dict[str, str]) -> None:
     defaults = Settings()
     kinds = {field.name: type(field.default) for field in dataclasses.fields(Settings)}
@@ -170,7 +174,7 @@ def _add_settings(parser: argparse.ArgumentParser, helps: dict[str, str]) -> Non
             "--" + name.replace("_", "-"),
             dest=name,
             type=kinds[name],
-            metavar="URL" if name == "broker" else ("N" if kinds[name] is int else "NAME"),
+            metavar=_METAVARS.get(name) or _METAVARS.get(kinds[name].__name__, "NAME"),
             help=f"{text} (env {env}; default {getattr(defaults, name)})",
         )
 

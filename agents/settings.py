@@ -27,6 +27,8 @@ COPYDESK_WEB_PORT           6066                             Faust web port (bou
 COPYDESK_DATADIR            <tmp>/copydesk/<app id>          Faust's data directory
 COPYDESK_SESSION_TIMEOUT    10                               Kafka group session timeout, seconds
 COPYDESK_REBALANCE_TIMEOUT  5                                Kafka group rebalance timeout, seconds
+COPYDESK_FETCH_MAX_WAIT     0.1                              seconds a worker's fetch may wait for
+                                                             records (see :mod:`agents.fetch_wait`)
 =========================== ================================ ===================================
 
 The group timeouts are shorter than Faust's defaults because a new worker's first group join waits
@@ -67,6 +69,7 @@ class Settings:
     datadir: str = ""
     session_timeout: float = 10.0
     rebalance_timeout: float = 5.0
+    fetch_max_wait: float = 0.1
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
@@ -89,6 +92,8 @@ class Settings:
         for name in ("partitions", "max_record_bytes", "max_text_chars", "batch_size"):
             if getattr(self, name) < 1:
                 raise ConfigError(f"{ENV_PREFIX}{name.upper()} must be at least 1")
+        if not 0 < self.fetch_max_wait <= 60:
+            raise ConfigError(f"{ENV_PREFIX}FETCH_MAX_WAIT must be over 0 and at most 60 seconds")
         if not self.broker.strip():
             raise ConfigError(
                 f"{ENV_PREFIX}BROKER is empty: give a URL like kafka://localhost:9092"

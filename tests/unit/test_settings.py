@@ -51,3 +51,5 @@ def test_settings_bad_numbers_name_the_variable() -> None:
         Settings.from_env({"COPYDESK_PARTITIONS": "many"})
     with pytest.raises(ConfigError, match="COPYDESK_BATCH_SIZE must be at least 1"):
         Settings.from_env({"COPYDESK_BATCH_SIZE": "0"})
+    with pytest.raises(ConfigError, match="COPYDESK_FETCH_MAX_WAIT must be over 0"):
+        Settings.from_env({"COPYDESK_FETCH_MAX_WAIT": "0"})
