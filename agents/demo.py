@@ -1,8 +1,9 @@
 """``copydesk demo``: the whole pipeline on the embedded broker, from raw articles to a summary.
 
-Starts the embedded broker and a worker, publishes the example articles (and the seed article
-when ``../shared`` is beside the project), waits until every one of them has come out on the
-enriched or the dead-letter topic, prints what came out, and stops everything.
+Starts the embedded broker and a worker, waits until the worker is ready (its first group join
+takes seconds), publishes the example articles (and the seed article when ``../shared`` is beside
+the project), waits until every one of them has come out on the enriched or the dead-letter
+topic, prints what came out with its latency from publish, and stops everything.
 
 The examples in ``agents/examples/`` were written for copydesk (invented news), each showing damage
 wire copy arrives with:
@@ -27,7 +28,7 @@ from typing import TextIO
 
 from agents.broker import EmbeddedBroker
 from agents.kafka_io import read_topics
-from agents.processes import free_port, start_worker, stop_process
+from agents.processes import free_port, start_worker, stop_process, wait_until_ready
 from agents.publish import publish_records
 from agents.settings import Settings
 from agents.sources import InputRecord, read_inputs
@@ -60,11 +61,15 @@ def run_demo(out: TextIO, timeout: float = 180.0) -> int:
             datadir=str(workdir / "data"),
         )
         say(f"broker at {broker.url}; starting a worker")
-        worker = start_worker(settings, workdir / "worker.log")
+        log = workdir / "worker.log"
+        worker = start_worker(settings, log)
         try:
+            if not wait_until_ready(worker, log, timeout):
+                say(f"the worker did not get ready in {timeout:.0f} s; its log: {log}")
+                return 1
+            say("worker ready (partitions assigned, model loaded); publishing")
             summary = publish_records(records, settings, settings.topic_raw, progress=False)
             say(summary.describe())
-            say("waiting for the worker (its first group join takes a few seconds)…")
             done = _collect(settings, summary.sent, timeout, say)
         finally:
             code = stop_process(worker)

@@ -24,6 +24,22 @@ def start_worker(settings: Settings, log: Path) -> subprocess.Popen[bytes]:
         )
 
 
+#: Lines a worker logs once it has its partitions and once its model is loaded.
+READY_MARKERS = (b"[^Worker]: Ready", b"copydesk: model ")
+
+
+def wait_until_ready(worker: subprocess.Popen[bytes], log: Path, timeout: float) -> bool:
+    """Whether ``worker`` logged that it is ready (partitions assigned, model loaded) within
+    ``timeout`` seconds; False at once if it exits first."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and worker.poll() is None:
+        text = log.read_bytes() if log.exists() else b""
+        if all(marker in text for marker in READY_MARKERS):
+            return True
+        time.sleep(0.1)
+    return False
+
+
 def free_port(host: str = "127.0.0.1") -> int:
     """A TCP port nobody listens on right now."""
     with socket.socket() as sock:
