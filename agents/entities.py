@@ -22,8 +22,8 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from agents.entity_merge import Found, build_entity, group_key, merge_mentions
-from agents.entity_rules import Tagged, correct_article, correct_block
-from agents.entity_tables import CONTENT_BLOCK_KINDS, PLACE_LABELS
+from agents.entity_rules import Tagged, correct_article, correct_block, drop_headline_openers
+from agents.entity_tables import CONTENT_BLOCK_KINDS, HEADLINE_BLOCK_KINDS, PLACE_LABELS
 from agents.geo import Gazetteer, Place, default_gazetteer
 from agents.nlp import load_ner
 from agents.records import SCHEMA_ENRICHED, Block, EnrichedArticle, Entity, StructuredArticle
@@ -58,6 +58,8 @@ class EntityAnalyzer:
     def _article_entities(self, docs: Sequence[Doc], blocks: Sequence[Block]) -> list[Entity]:
         tagged = [correct_block(doc, self.gazetteer) for doc in docs]
         tagged, acronyms = correct_article(docs, tagged, self.gazetteer)
+        headlines = [block["kind"] in HEADLINE_BLOCK_KINDS for block in blocks]
+        tagged = drop_headline_openers(docs, tagged, headlines)
         found = [
             _found(doc, span, block["start"])
             for doc, spans, block in zip(docs, tagged, blocks, strict=True)

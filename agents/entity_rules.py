@@ -89,6 +89,30 @@ def correct_article(
     return blocks, acronyms
 
 
+def drop_headline_openers(
+    docs: Sequence[Doc], blocks: Sequence[list[Tagged]], headlines: Sequence[bool]
+) -> list[list[Tagged]]:
+    """Headlines capitalise their first word whatever it is ("Chipmaker opens...", "Council
+    approves..."), and the model takes it for a name. A one-word name opening a headline is kept
+    only if the rest of the article names it too: alone, or as a person's surname ("Merkel")."""
+    elsewhere: set[str] = set()
+    for doc, spans, headline in zip(docs, blocks, headlines, strict=True):
+        for span in spans:
+            if not (headline and span.start == 0):
+                elsewhere.add(_text(doc, span))
+                if span.label == "PERSON":
+                    elsewhere.add(doc[span.end - 1].text)
+    return [
+        [
+            span
+            for span in spans
+            if not (headline and span.start == 0 and span.end == 1 and span.label in NAME_LABELS)
+            or _text(doc, span) in elsewhere
+        ]
+        for doc, spans, headline in zip(docs, blocks, headlines, strict=True)
+    ]
+
+
 # --- one span at a time ---------------------------------------------------------------------
 
 

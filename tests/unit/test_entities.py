@@ -359,6 +359,25 @@ def test_entities_never_come_from_furniture_bylines_or_dates(analyzer):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("title", "body", "kept"),
+    [
+        # The model reads both headline openers as ORG; the body never names them.
+        ("Chipmaker opens plant in Dresden", "The plant will employ 1,000 people.", False),
+        ("Council approves new tram line", "Leeds City Council voted on Wednesday.", False),
+        # Named again in the body: a name after all.
+        ("Toyota recalls cars in Japan", "Toyota said the fault affects brakes.", True),
+    ],
+)
+def test_entities_drop_a_headline_opener_the_article_never_names_again(analyzer, title, body, kept):
+    opener = title.split()[0]
+    assert analyzer.nlp(title).ents[0].text == opener  # what the model thinks
+    event = structured_by_lines(f"{title}\n\n{body}\n", {0: "title"})
+    (entities,) = analyzer.analyze([event])
+    assert (opener in {e["name"] for e in entities}) is kept
+
+
+@pytest.mark.model
 def test_entities_batches_give_what_single_articles_give(analyzer, enriched):
     events = [event for event, _ in enriched.values()]
     singles = [analyzer.analyze([event])[0] for event in events]
