@@ -162,9 +162,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-_METAVARS = {"broker": "URL", "int": "N", "float": "S"}
-
-
 def _add_settings(parser: argparse.ArgumentParser, helps: dict[str, str]) -> None:
     defaults = Settings()
     kinds = {field.name: type(field.default) for field in dataclasses.fields(Settings)}
@@ -174,7 +171,7 @@ def _add_settings(parser: argparse.ArgumentParser, helps: dict[str, str]) -> Non
             "--" + name.replace("_", "-"),
             dest=name,
             type=kinds[name],
-            metavar=_METAVARS.get(name) or _METAVARS.get(kinds[name].__name__, "NAME"),
+            metavar="URL" if name == "broker" else {int: "N", float: "S"}.get(kinds[name], "NAME"),
             help=f"{text} (env {env}; default {getattr(defaults, name)})",
         )
 

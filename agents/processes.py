@@ -24,8 +24,10 @@ def start_worker(settings: Settings, log: Path) -> subprocess.Popen[bytes]:
         )
 
 
-#: Lines a worker logs once it has its partitions and once its model is loaded.
-READY_MARKERS = (b"[^Worker]: Ready", b"copydesk: model ")
+#: What a worker logs once its model is loaded (:mod:`agents.streams` logs it).
+MODEL_LOADED = "copydesk: model loaded"
+#: Lines a worker has logged when it is ready: Faust's, once it has its partitions, and ours.
+READY_MARKERS = (b"[^Worker]: Ready", MODEL_LOADED.encode())
 
 
 def wait_until_ready(worker: subprocess.Popen[bytes], log: Path, timeout: float) -> bool:

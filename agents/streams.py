@@ -28,6 +28,7 @@ from agents.pipeline import (
     run_structure,
     timestamp_to_iso,
 )
+from agents.processes import MODEL_LOADED
 from agents.records import SCHEMA_REPAIRED, SCHEMA_STRUCTURED, RawArticle, Stage
 
 log = logging.getLogger(__name__)
@@ -55,7 +56,7 @@ async def start_up() -> None:
     for topic in topics.OUTPUT_ONLY:
         await topic.maybe_declare()
     await analyzer()
-    log.info("copydesk: model %s loaded; topics %s", settings.model, settings.stage_topics)
+    log.info("%s: %s; topics %s", MODEL_LOADED, settings.model, settings.stage_topics)
 
 
 @app.agent(topics.raw, name="repair")
