@@ -76,15 +76,27 @@ class EntityAnalyzer:
         ]
 
     def _resolve_places(self, found: Sequence[Found]) -> dict[str, Place]:
-        """Each place name's place, given the countries the article's demonyms point to."""
+        """Each place name's place, given the countries the article's demonyms point to.
+
+        A name only ever labelled LOC (a river, a sea, a region) is no town: it resolves to a
+        continent, a country or a region, or not at all ("the Guaíba river" is not the town of
+        Guaíba)."""
         context = {
             code
             for mention in found
             if mention.label == "NORP"
             and (code := self.gazetteer.demonym_country(mention.text)) is not None
         }
-        names = [mention.text for mention in found if mention.label in PLACE_LABELS]
-        return self.gazetteer.resolve(names, context)
+        labels: dict[str, set[str]] = {}
+        for mention in found:
+            if mention.label in PLACE_LABELS:
+                labels.setdefault(mention.text, set()).add(mention.label)
+        places = self.gazetteer.resolve(labels, context)
+        return {
+            name: place
+            for name, place in places.items()
+            if not (labels[name] == {"LOC"} and place.feature == "city")
+        }
 
 
 def enrich_article(event: StructuredArticle, entities: list[Entity]) -> EnrichedArticle:

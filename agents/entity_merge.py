@@ -29,8 +29,6 @@ _SURNAME_PARTICLES = frozenset(
      "di", "du", "le", "la"}
 )  # fmt: skip
 _POSSESSIVE = re.compile(r"['’]s?$")
-#: Place kinds the schema knows; a continent is resolved but has none of them.
-_SCHEMA_FEATURES = frozenset({"country", "admin_region", "city"})
 #: A group of mentions: (label, or PLACE for places; normalised form).
 GroupKey = tuple[str, str]
 #: Finds the group a group belongs in, among the others; None to leave it where it is.
@@ -102,7 +100,7 @@ def build_entity(group: Sequence[Found], place: Place | None = None) -> Entity:
             lat=place.lat if place else None,
             lon=place.lon if place else None,
             geonames_id=place.geonames_id if place else None,
-            feature=place.feature if place and place.feature in _SCHEMA_FEATURES else None,
+            feature=place.feature if place else None,
         )
     return entity
 

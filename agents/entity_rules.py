@@ -26,10 +26,13 @@ from agents.entity_tables import (
     LOCATIVE_PREPOSITIONS,
     NAME_CONNECTORS,
     NAME_LABELS,
+    NATURAL_FEATURE_WORDS,
     NEWS_AGENCIES,
     ORG_CUE_WORDS,
     PERSON_TITLES,
     PLACE_LIKE_CUE_WORDS,
+    PLACE_NAME_PARTICLES,
+    PLACE_OF_NOUNS,
 )
 from agents.geo import Gazetteer, count_tokens
 
@@ -62,6 +65,7 @@ def correct_block(doc: Doc, gazetteer: Gazetteer) -> list[Tagged]:
     trimmed = (trim(doc, span) for span in spans)
     spans = [part for span in trimmed if span for part in split_agency(doc, span)]
     spans = [retype(doc, span, gazetteer) for span in spans]
+    spans = extend_places(doc, spans)
     spans = join_split_persons(spans)
     return retype_coordinated(doc, spans, gazetteer)
 
@@ -180,12 +184,16 @@ def retype(doc: Doc, span: Tagged, gazetteer: Gazetteer) -> Tagged:
         return span._replace(label="PERSON")  # "Chancellor Olaf Scholz" read as an ORG
     if label in {"GPE", "LOC"} and len(tokens) == 1 and gazetteer.demonym_country(text):
         return span._replace(label="NORP")  # a demonym: a group of people, not a place
+    after = doc[span.end] if span.end < len(doc) else None
+    if label in {"PERSON", "ORG", "PRODUCT"} and not has_cue and _natural_feature(after):
+        return span._replace(label="LOC")  # "the Guaíba river"
+    if label in {"PERSON", "ORG"} and not has_cue and gazetteer.is_country(text):
+        return span._replace(label="GPE")  # "Uruguay offered...": OntoNotes keeps it a GPE
     if label in {"PERSON", "ORG"} and is_place and not has_cue:
-        after = doc[span.end].text if span.end < len(doc) else ""
         if (
             before is not None
-            and before.lower_ in LOCATIVE_PREPOSITIONS
-            and after not in _POSSESSIVES
+            and (before.lower_ in LOCATIVE_PREPOSITIONS or _place_of_noun(doc, span.start))
+            and (after is None or after.text not in _POSSESSIVES)
         ):
             return span._replace(label="GPE")  # "everyone in Blackburn", not "in Jackson's view"
         if span.start == 0 and text.isupper() and _opens_dateline(doc, span.end):
@@ -194,6 +202,26 @@ def retype(doc: Doc, span: Tagged, gazetteer: Gazetteer) -> Tagged:
 
 
 # --- spans beside each other ----------------------------------------------------------------
+
+
+def extend_places(doc: Doc, spans: Sequence[Tagged]) -> list[Tagged]:
+    """A place goes on through a name particle and the capitalised words after it: the model
+    stops "Rio Grande do Sul" at "Rio Grande", which is another place (a city), or calls it a
+    group (NORP). Spans the longer name now covers are dropped."""
+    out = sorted(spans)
+    for i, span in enumerate(out):
+        if span.label not in {"GPE", "LOC", "NORP"}:
+            continue
+        end = span.end
+        while _particle_then_name(doc, end):
+            end += 2
+            while end < len(doc) and _is_name_word(doc[end]):
+                end += 1
+        if end != span.end:
+            out[i] = Tagged(span.start, end, "LOC" if span.label == "LOC" else "GPE")
+    return [
+        s for s in out if not any(o != s and o.start <= s.start and s.end <= o.end for o in out)
+    ]
 
 
 def join_split_persons(spans: Sequence[Tagged]) -> list[Tagged]:
@@ -279,7 +307,8 @@ def harmonise_labels(
     for doc, spans in zip(docs, blocks, strict=True):
         for span in spans:
             if span.label in NAME_LABELS:
-                votes.setdefault(_text(doc, span), Counter())[span.label] += 1
+                # By folded text: a "ROTTERDAM" dateline votes with "Rotterdam" in the body.
+                votes.setdefault(_text(doc, span).casefold(), Counter())[span.label] += 1
             if span.label == "PERSON" and span.end - span.start > 1:
                 surnames.add(doc[span.end - 1].text)
     out = []
@@ -298,7 +327,7 @@ def harmonise_labels(
             ):
                 mended.append(span._replace(label="PERSON"))
             else:
-                top = _majority(votes[text])
+                top = _majority(votes[text.casefold()])
                 mended.append(span._replace(label=top) if top else span)
         out.append(mended)
     return out
@@ -377,6 +406,8 @@ def _free_standing(doc: Doc, start: int, end: int, taken: list[bool]) -> bool:
     (A name that starts the sentence is looked up from its first word, before this one.)"""
     if end < len(doc) and not taken[end] and _is_name_word(doc[end]):
         return False
+    if _particle_then_name(doc, end):
+        return False  # "Rio Grande" of "Rio Grande do Sul"
     if start == 0 or taken[start - 1] or not _is_name_word(doc[start - 1]):
         return True
     return _opens_sentence(doc, start - 1)
@@ -417,6 +448,21 @@ def _drops_from_front(token: Token, is_name: bool, titled: bool) -> bool:
     if token.text in _EDGE_PUNCT:
         return True
     return is_name and (token.lower_ == "the" or (titled and token.lower_ in PERSON_TITLES))
+
+
+def _particle_then_name(doc: Doc, i: int) -> bool:
+    """Tokens ``i`` and ``i + 1`` are a place-name particle and a name word ("do Sul")."""
+    return i + 1 < len(doc) and doc[i].text in PLACE_NAME_PARTICLES and _is_name_word(doc[i + 1])
+
+
+def _natural_feature(token: Token | None) -> bool:
+    """A lowercase word naming a natural feature ("river"): "River" would be part of a name."""
+    return token is not None and token.text in NATURAL_FEATURE_WORDS
+
+
+def _place_of_noun(doc: Doc, start: int) -> bool:
+    """The span at ``start`` follows "<place noun> of" ("the port of Rotterdam")."""
+    return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_OF_NOUNS
 
 
 def _opens_sentence(doc: Doc, i: int) -> bool:

@@ -179,4 +179,27 @@ DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ns", "n", "is", "i", "ese", "is
 NAME_CONNECTORS = frozenset({"of", "the", "for", "and", "al", "el", "de", "du", "la", "bin", "-"})
 
 #: Spatial prepositions: a known place right after one is a place, whatever the model says.
-LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "around", "into", "inside"})
+#: ("at" too: headlines write "walk out at Rotterdam", and a club "at Reading" is its ground.)
+LOCATIVE_PREPOSITIONS = frozenset(
+    {"in", "near", "outside", "across", "around", "into", "inside", "at"}
+)
+
+#: Nouns that make "<noun> of X" a place when X is one the gazetteer knows: "the port of
+#: Rotterdam", "the city of Aleppo". Lowercase: compared with the token's lowercase form.
+PLACE_OF_NOUNS = frozenset(
+    {"port", "city", "town", "village", "capital", "province", "region", "state", "outskirts",
+     "suburbs", "streets", "centre", "center", "governorate", "district"}
+)  # fmt: skip
+
+#: Lowercase words after a name that say it is a natural feature ("the Guaíba river", "the
+#: Tigris valley"): the name is a place (LOC), never a person, whatever the gazetteer knows.
+NATURAL_FEATURE_WORDS = frozenset(
+    {"river", "lake", "lagoon", "basin", "valley", "delta", "mountains", "mountain", "bay",
+     "strait", "sea", "desert", "island", "islands", "dam", "reservoir", "estuary", "gulf"}
+)  # fmt: skip
+
+#: Lowercase particles inside place names of Romance and Arabic origin: "Rio Grande do Sul",
+#: "Santiago de Compostela". A place followed by one and a capitalised word goes on through them.
+PLACE_NAME_PARTICLES = frozenset(
+    {"do", "da", "dos", "das", "de", "del", "della", "di", "du", "des", "el"}
+)

@@ -32,10 +32,10 @@ from agents.entity_tables import (
     DEMONYM_SUFFIXES,
     IRREGULAR_DEMONYMS,
     PLACE_KIND_WORDS,
+    PLACE_NAME_PARTICLES,
     PLACE_STOP_WORDS,
 )
 
-#: "continent" is ours: the schema's ``feature`` has no such value, and the stage writes null.
 Feature = Literal["continent", "country", "admin_region", "city"]
 
 #: Cities smaller than this are not added without the model: a town of 20,000 is more often a
@@ -142,7 +142,9 @@ class Gazetteer:
             places.extend(
                 (alt, place, False)
                 for alt in city["alternatenames"]
-                if len(alt) >= 4 and _USABLE_ALTERNATE.fullmatch(alt)
+                if len(alt) >= 4
+                and _USABLE_ALTERNATE.fullmatch(alt)
+                and not _names_its_namesake(alt, place.name)
             )
             by_country[place.country_code].append(place)
             if place.country_code == "US":
@@ -182,6 +184,10 @@ class Gazetteer:
 
     def is_place(self, name: str) -> bool:
         return bool(self._candidates(name))
+
+    def is_country(self, name: str) -> bool:
+        """Is ``name`` a country's name (or one of our aliases for it)?"""
+        return any(entry.primary and entry.place.is_country for entry in self._candidates(name))
 
     def spottable(self, name: str) -> bool:
         """May ``name``, exactly as written, be taken as a place where the model saw nothing?"""
@@ -281,6 +287,13 @@ def _area(
     lat, lon = weighted_centroid(cities)
     population = sum(city.population for city in cities)
     return Place(int(geonames_id), name, country_code, lat, lon, population, feature)
+
+
+def _names_its_namesake(alternate: str, name: str) -> bool:
+    """An alternate name that is the city's own name and a particle and more ("Rio Grande do
+    Sul" of the city Rio Grande) names, in news, the region the city is named after or for."""
+    rest = alternate[len(name) :].split() if alternate.startswith(name + " ") else []
+    return bool(rest) and rest[0] in PLACE_NAME_PARTICLES
 
 
 def _may_spot(name: str, place: Place, min_population: int) -> bool:

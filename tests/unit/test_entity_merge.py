@@ -141,11 +141,11 @@ def test_entity_merge_gives_unresolved_places_empty_geo_fields_and_others_none()
     assert "country_code" not in person and "feature" not in person
 
 
-def test_entity_merge_writes_no_feature_for_a_continent():
+def test_entity_merge_writes_a_continent_without_a_country():
     asia = Place(6255147, "Asia", None, 29.84, 89.29, 3812366000, "continent")
     entity = build_entity(_mentions(("Asia", "LOC")), asia)
     assert (entity["key"], entity["feature"], entity["country_code"]) == (
         "place:geonames:6255147",
-        None,
+        "continent",
         None,
     )
