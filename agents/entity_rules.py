@@ -187,7 +187,7 @@ def retype(doc: Doc, span: Tagged, gazetteer: Gazetteer) -> Tagged:
     after = doc[span.end] if span.end < len(doc) else None
     if label in {"PERSON", "ORG", "PRODUCT"} and not has_cue and _natural_feature(after):
         return span._replace(label="LOC")  # "the Guaíba river"
-    if label in {"PERSON", "ORG"} and not has_cue and gazetteer.is_country(text):
+    if label in {"PERSON", "ORG"} and not has_cue and gazetteer.country_of(text):
         return span._replace(label="GPE")  # "Uruguay offered...": OntoNotes keeps it a GPE
     if label in {"PERSON", "ORG"} and is_place and not has_cue:
         if (

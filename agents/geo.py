@@ -185,9 +185,24 @@ class Gazetteer:
     def is_place(self, name: str) -> bool:
         return bool(self._candidates(name))
 
-    def is_country(self, name: str) -> bool:
-        """Is ``name`` a country's name (or one of our aliases for it)?"""
-        return any(entry.primary and entry.place.is_country for entry in self._candidates(name))
+    def country_of(self, name: str) -> str | None:
+        """The code of the country ``name`` names (its name or one of our aliases), else None."""
+        return next(
+            (
+                e.place.country_code
+                for e in self._candidates(name)
+                if e.primary and e.place.is_country
+            ),
+            None,
+        )
+
+    def group_country(self, name: str) -> str | None:
+        """The country a group (NORP) belongs to or is for or against: "Iraqi" and "Iraqis" are
+        Iraq's, "pro-Iran" and "anti-Iran" militias are about Iran."""
+        stance, dash, rest = name.partition("-")
+        if dash and stance.casefold() in {"pro", "anti"}:
+            return self.country_of(rest) or self.demonym_country(rest)
+        return self.demonym_country(name)
 
     def spottable(self, name: str) -> bool:
         """May ``name``, exactly as written, be taken as a place where the model saw nothing?"""

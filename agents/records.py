@@ -134,6 +134,12 @@ class Mention(Span):
     text: str
 
 
+class Salience(TypedDict):
+    score: float
+    in_title: bool
+    in_lead: bool
+
+
 class Entity(TypedDict, total=False):
     key: str
     name: str
@@ -146,10 +152,31 @@ class Entity(TypedDict, total=False):
     lon: float | None
     geonames_id: int | None
     feature: str | None
+    salience: Salience
+
+
+class Amount(Span):
+    value: float
+    approximate: bool
+    counted: str
+    text: str
+
+
+class CountryShare(TypedDict):
+    country_code: str
+    score: float
+    mentions: int
+    entities: list[str]
+
+
+class LinkedQuote(Quote):
+    speaker_keys: list[str]
 
 
 class EnrichedArticle(StructuredArticle):
     entities: list[Entity]
+    countries: list[CountryShare]
+    amounts: list[Amount]
 
 
 class DeadLetter(TypedDict):

@@ -321,7 +321,9 @@ def test_entities_conflict_story(enriched):
     )
     isf = entities["Internal Security Forces"]
     assert (isf["type"], isf["aliases"], isf["count"]) == ("ORG", ["ISF"], 3)
-    assert entities["Lebanese"]["type"] == "NORP" and "country_code" not in entities["Lebanese"]
+    lebanese = entities["Lebanese"]  # a group, not a place, but the country is known
+    assert (lebanese["type"], lebanese["country_code"]) == ("NORP", "LB")
+    assert "geonames_id" not in lebanese
     assert entities["at least 12"]["type"] == "CARDINAL"
 
 
@@ -456,3 +458,11 @@ def test_entities_content_blocks_are_prose_only_in_text_order():
     )
     event["blocks"].reverse()
     assert [b["kind"] for b in content_blocks(event)] == ["title", "paragraph", "caption"]
+
+
+def test_entities_content_blocks_skip_lines_without_latin_letters():
+    # A site's name in Chinese, left as a paragraph: nothing the English model can read.
+    event = structured_by_lines("\u7231\u6f2b\u5c9b\nCrews in São Paulo\n\u542c 2024\n")
+    assert [event["text"][b["start"] : b["end"]] for b in content_blocks(event)] == [
+        "Crews in São Paulo"
+    ]

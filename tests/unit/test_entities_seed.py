@@ -1,8 +1,5 @@
-"""The entities stage on the seed article (read from ../shared, never copied here).
-
-Until the structure stage lands, the event is built by hand: every non-blank line a paragraph,
-except the first and last lines, junk left by a bad encoding, which are furniture.
-"""
+"""The entities stage on the seed article (read from ../shared, never copied here), after the
+real repair and structure stages."""
 
 from __future__ import annotations
 
@@ -11,14 +8,14 @@ import pytest
 from agents.entities import EntityAnalyzer, enrich_article
 from agents.records import EnrichedArticle, Entity
 from agents.schemas import problems
-from tests.helpers import structured_by_lines
+from tests.helpers import structured
 
 pytestmark = pytest.mark.model
 
 
 @pytest.fixture(scope="module")
 def seed(seed_bytes: bytes, analyzer: EntityAnalyzer) -> EnrichedArticle:
-    event = structured_by_lines(seed_bytes, {0: "furniture", -1: "furniture"})
+    event = structured(seed_bytes)
     (entities,) = analyzer.analyze([event])
     return enrich_article(event, entities)
 
@@ -67,6 +64,9 @@ def test_entities_seed_organisations(seed):
 
 def test_entities_seed_amounts_and_groups(seed):
     assert _of_type(seed, "CARDINAL")["at least 200"]["count"] == 1
+    militiamen = next(a for a in seed["amounts"] if a["value"] == 200)
+    assert militiamen["approximate"] and militiamen["counted"].endswith("militiamen")
+    assert seed["text"][militiamen["start"] : militiamen["end"]] == militiamen["text"]
     groups = _of_type(seed, "NORP")
     assert {"Syrian", "Iraqi", "Iranian"} <= set(groups)
     assert not any(name in _of_type(seed, "GPE") for name in ("Syrian", "Iraqi", "Iranian"))
@@ -89,3 +89,54 @@ def test_entities_seed_mentions_point_at_their_text(seed):
 
 def test_entities_seed_enriched_event_validates(seed):
     assert problems(seed, "enriched-article/1") == []
+
+
+def test_entities_seed_countries_ranked_syria_iraq_iran(seed):
+    ranked = [country["country_code"] for country in seed["countries"]]
+    assert ranked[:3] == ["SY", "IQ", "IR"]
+    (syria,) = [c for c in seed["countries"] if c["country_code"] == "SY"]
+    aleppo = _of_type(seed, "GPE")["Aleppo"]["key"]
+    assert aleppo in syria["entities"] and "norp:syrian" in syria["entities"]
+
+
+def test_entities_seed_salience_puts_the_headline_first(seed):
+    named = [e for e in seed["entities"] if "salience" in e]
+    top = sorted(named, key=lambda e: -e["salience"]["score"])[:3]
+    assert {e["name"] for e in top} == {"Syria", "Assad", "Iraq"}  # all three in the title
+    assert all(e["salience"]["in_title"] for e in top)
+
+
+def test_entities_seed_quotes_point_to_their_speakers(seed):
+    by_key = {e["key"]: e for e in seed["entities"]}
+    linked = [
+        [by_key[key]["name"] for key in quote["speaker_keys"]]
+        for quote in seed["quotes"]
+        if quote["speaker_keys"]
+    ]
+    assert ["Syrian Salvation Government"] in linked
+    assert ["Mohammed Shia' Al-Sudani", "Masoud Bazshkian"] in linked
+
+
+@pytest.mark.parametrize("form", ["as scraped", "repaired"])
+def test_entities_seed_nothing_from_the_junk_lines_through_the_stages(
+    seed_bytes: bytes, analyzer: EntityAnalyzer, form: str
+):
+    """Through the real structure stage, with the junk lines as they arrive and as the repair
+    stage may restore them (GBK bytes read as Latin-1, decoded back: a CJK site name)."""
+    lines = seed_bytes.decode("utf-8").splitlines()
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    junk = [lines[filled[0]].strip(), lines[filled[-1]].strip()]
+    if form == "repaired":
+        junk = [line.encode("latin-1").decode("gbk") for line in junk]
+        lines[filled[0]], lines[filled[-1]] = junk
+    event = structured("\n".join(lines))
+    (entities,) = analyzer.analyze([event])
+    enriched = enrich_article(event, entities)
+    assert problems(enriched, "enriched-article/1") == []
+    spans = [
+        (event["text"].index(junk[0]), len(junk[0])),
+        (event["text"].rindex(junk[1]), len(junk[1])),
+    ]
+    for entity in entities:
+        for m in entity["mentions"]:
+            assert not any(start <= m["start"] < start + size for start, size in spans), m

@@ -1,0 +1,90 @@
+"""Salience of entities and the countries an article concerns (no model: entities are given)."""
+
+from __future__ import annotations
+
+from agents.countries import rank_countries
+from agents.records import Block, Entity
+from agents.salience import add_salience
+
+# Title 0-30, standfirst 31-60, first paragraph 61-120, second paragraph 121-200.
+BLOCKS: list[Block] = [
+    {"kind": "title", "start": 0, "end": 30},
+    {"kind": "standfirst", "start": 31, "end": 60},
+    {"kind": "date", "start": 61, "end": 70},
+    {"kind": "paragraph", "start": 71, "end": 120},
+    {"kind": "paragraph", "start": 121, "end": 200},
+]
+
+
+def _entity(key: str, kind: str, *starts: int, country: str | None = None) -> Entity:
+    entity: Entity = {
+        "key": key,
+        "name": key,
+        "type": kind,
+        "aliases": [],
+        "count": len(starts),
+        "mentions": [{"start": s, "end": s + 3, "text": key} for s in starts],
+    }
+    if country:
+        entity["country_code"] = country
+    return entity
+
+
+def test_salience_weighs_title_lead_and_frequency():
+    entities = [
+        _entity("a", "GPE", 5, 80, 130, 140),  # title, lead, the most mentions
+        _entity("b", "PERSON", 40),  # standfirst: lead
+        _entity("c", "ORG", 100, 150),  # first paragraph and after
+        _entity("d", "ORG", 190),  # once, at the end
+        _entity("e", "CARDINAL", 2),  # a value: no salience
+    ]
+    add_salience(entities, BLOCKS)
+    assert [e.get("salience") for e in entities] == [
+        {"score": 1.0, "in_title": True, "in_lead": True},
+        {"score": 0.375, "in_title": False, "in_lead": True},
+        {"score": 0.45, "in_title": False, "in_lead": True},
+        {"score": 0.075, "in_title": False, "in_lead": False},
+        None,
+    ]
+
+
+def test_salience_of_an_article_without_title_or_paragraphs():
+    entities = [_entity("a", "PERSON", 5)]
+    add_salience(entities, [])
+    assert entities[0]["salience"] == {"score": 0.3, "in_title": False, "in_lead": False}
+
+
+def test_countries_add_up_their_places_and_groups_and_rank_by_score():
+    entities = [
+        _entity("place:iraq", "GPE", 150, country="IQ"),
+        _entity("place:damascus", "GPE", 5, country="SY"),
+        _entity("norp:iraqi", "NORP", 160, 170, country="IQ"),
+        _entity("place:aleppo", "GPE", 180, country="SY"),
+        _entity("person:x", "PERSON", 6),
+        _entity("loc:asia", "LOC", 7),  # a continent: no country
+    ]
+    add_salience(entities, BLOCKS)
+    ranked = rank_countries(entities)
+    assert ranked == [
+        {
+            "country_code": "SY",
+            "score": 0.7,  # Damascus 0.4 (title) + 0.3 / 2 (once of at most twice), Aleppo 0.15
+            "mentions": 2,
+            "entities": ["place:damascus", "place:aleppo"],
+        },
+        {
+            "country_code": "IQ",
+            "score": 0.45,
+            "mentions": 3,
+            "entities": ["place:iraq", "norp:iraqi"],
+        },
+    ]
+
+
+def test_countries_tie_break_on_mentions_then_first_named():
+    entities = [
+        _entity("place:a", "GPE", 150, country="AA"),
+        _entity("place:b", "GPE", 160, country="BB"),
+    ]
+    assert [c["country_code"] for c in rank_countries(entities)] == ["AA", "BB"]
+    assert rank_countries([]) == []
