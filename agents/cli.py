@@ -27,6 +27,7 @@ _SETTING_HELP = {
     "topic_repaired": "topic of repaired articles",
     "topic_structured": "topic of structured articles",
     "topic_enriched": "topic of enriched articles",
+    "topic_entities": "topic of one event per (article, entity), keyed by entity",
     "topic_dlq": "dead-letter topic",
     "partitions": "partitions of the topics copydesk creates",
     "max_record_bytes": "dead-letter raw records larger than this",
@@ -58,8 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="copydesk",
         description="Repair, structure and enrich news articles in a Faust pipeline on Kafka: "
-        "articles.raw -> articles.repaired -> articles.structured -> articles.enriched, "
-        "bad input to articles.dlq.",
+        "articles.raw -> articles.repaired -> articles.structured -> articles.enriched (and "
+        "one event per entity on articles.entities), bad input to articles.dlq.",
     )
     parser.add_argument("--version", action="version", version=f"copydesk {version('copydesk')}")
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
@@ -116,12 +117,24 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         help="topic to read; repeat for several (default: the enriched topic)",
     )
+    tail.add_argument(
+        "--entities",
+        action="store_true",
+        help="read the per-entity topic (one event per article and entity), beside any --topic",
+    )
     tail.add_argument("--count", type=int, help="stop after N events (exit 1 if fewer came)")
     tail.add_argument("--timeout", type=float, help="stop after S seconds")
     tail.add_argument(
         "--from-beginning", action="store_true", help="start at the oldest event, not the newest"
     )
-    _add_settings(tail, {"broker": _SETTING_HELP["broker"], "topic_enriched": "enriched topic"})
+    _add_settings(
+        tail,
+        {
+            "broker": _SETTING_HELP["broker"],
+            "topic_enriched": "enriched topic",
+            "topic_entities": "per-entity topic",
+        },
+    )
     tail.set_defaults(run=_tail)
 
     process = commands.add_parser(
@@ -228,7 +241,9 @@ def _tail(args: argparse.Namespace) -> int:
     from agents.kafka_io import read_topics
 
     settings = _settings(args)
-    topics = args.topic or [settings.topic_enriched]
+    topics = args.topic or ([] if args.entities else [settings.topic_enriched])
+    if args.entities:
+        topics.append(settings.topic_entities)
     seen = 0
     for record in read_topics(
         settings,

@@ -16,6 +16,7 @@ SCHEMA_REPAIRED = "repaired-article/1"
 SCHEMA_STRUCTURED = "structured-article/1"
 SCHEMA_ENRICHED = "enriched-article/1"
 SCHEMA_DEAD_LETTER = "dead-letter/1"
+SCHEMA_ARTICLE_ENTITY = "article-entity/1"
 
 Stage = Literal["intake", "repair", "structure", "entities"]
 
@@ -177,6 +178,22 @@ class EnrichedArticle(StructuredArticle):
     entities: list[Entity]
     countries: list[CountryShare]
     amounts: list[Amount]
+
+
+class ArticleEntity(TypedDict):
+    """One entity of one article, on its own topic, keyed by the entity's key."""
+
+    schema: str
+    id: str
+    source: str | None
+    url: str | None
+    title: str | None
+    published: str | None
+    language: str | None
+    entity: Entity
+    article_countries: list[str]
+    co_entities: list[str]
+    timings: dict[str, Timing]
 
 
 class DeadLetter(TypedDict):

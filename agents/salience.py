@@ -10,26 +10,31 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from agents.entity_tables import NAME_LABELS
 from agents.records import Block, Entity, Salience
 
 TITLE_WEIGHT = 0.4
 LEAD_WEIGHT = 0.3
 FREQUENCY_WEIGHT = 0.3
-#: Entities of these types are values, not what an article is about: no salience for them.
-_VALUE_TYPES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 
 
 def add_salience(entities: Sequence[Entity], blocks: Sequence[Block]) -> None:
-    """Give each named entity its ``salience`` (in place); ``blocks`` are the article's."""
+    """Give each named entity its ``salience`` (in place); ``blocks`` are the article's. Values
+    (dates, numbers) get none: they are not what an article is about."""
     title = [(b["start"], b["end"]) for b in blocks if b["kind"] == "title"]
     lead = [(b["start"], b["end"]) for b in blocks if b["kind"] == "standfirst"]
     first_paragraph = next((b for b in blocks if b["kind"] == "paragraph"), None)
     if first_paragraph is not None:
         lead.append((first_paragraph["start"], first_paragraph["end"]))
-    named = [e for e in entities if e["type"] not in _VALUE_TYPES]
+    named = [e for e in entities if is_named(e)]
     most = max((e["count"] for e in named), default=1)
     for entity in named:
         entity["salience"] = salience(entity, title, lead, most)
+
+
+def is_named(entity: Entity) -> bool:
+    """A named entity (a person, a place...), not a value (a date, a number)."""
+    return entity["type"] in NAME_LABELS
 
 
 def salience(

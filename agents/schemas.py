@@ -24,6 +24,7 @@ SCHEMA_FILES = {
     "structured-article/1": "structured-article.schema.json",
     "enriched-article/1": "enriched-article.schema.json",
     "dead-letter/1": "dead-letter.schema.json",
+    "article-entity/1": "article-entity.schema.json",
 }
 
 

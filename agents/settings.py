@@ -12,6 +12,8 @@ COPYDESK_TOPIC_RAW          articles.raw                     raw articles in
 COPYDESK_TOPIC_REPAIRED     articles.repaired                after encoding repair
 COPYDESK_TOPIC_STRUCTURED   articles.structured              after structure extraction
 COPYDESK_TOPIC_ENRICHED     articles.enriched                after entity extraction (the product)
+COPYDESK_TOPIC_ENTITIES     articles.entities                one event per (article, entity), keyed
+                                                             by the entity's key
 COPYDESK_TOPIC_DLQ          articles.dlq                     dead letters from every stage
 COPYDESK_PARTITIONS         4                                partitions of topics copydesk creates
 COPYDESK_MAX_RECORD_BYTES   1048576                          a raw record larger than this is
@@ -58,6 +60,7 @@ class Settings:
     topic_repaired: str = "articles.repaired"
     topic_structured: str = "articles.structured"
     topic_enriched: str = "articles.enriched"
+    topic_entities: str = "articles.entities"
     topic_dlq: str = "articles.dlq"
     partitions: int = 4
     max_record_bytes: int = 1024 * 1024
@@ -125,6 +128,7 @@ class Settings:
             "repaired": self.topic_repaired,
             "structured": self.topic_structured,
             "enriched": self.topic_enriched,
+            "entities": self.topic_entities,
             "dlq": self.topic_dlq,
         }
 

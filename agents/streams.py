@@ -18,6 +18,7 @@ from faust.types import EventT, StreamT, TopicT
 from agents import topics
 from agents.app import app, settings
 from agents.entities import EntityAnalyzer
+from agents.entity_events import entity_events
 from agents.intake import parse_raw_record
 from agents.pipeline import (
     dead_letter,
@@ -100,8 +101,13 @@ async def entities(stream: StreamT) -> None:
         for (event, article), result in zip(ready, results, strict=True):
             if isinstance(result, Exception):
                 await _dead_letter("entities", event, result, about=_about(article))
-            else:
-                await _send(topics.enriched, result)
+                continue
+            await _send(topics.enriched, result)
+            per_entity = await _attempt(
+                "entities", event, entity_events, result, about=_about(article)
+            )
+            for entity_event in per_entity or ():
+                await _send(topics.entities, entity_event, key=entity_event["entity"]["key"])
 
 
 def _about(article: dict) -> About:
@@ -161,5 +167,6 @@ async def _dead_letter(stage: Stage, event: EventT, exc: Exception, *, about: Ab
     await topics.dlq.send(key=message.key, value=encode_event(letter))
 
 
-async def _send(topic: TopicT, event: dict) -> None:
-    await topic.send(key=event["id"].encode("utf-8"), value=encode_event(event))
+async def _send(topic: TopicT, event: dict, *, key: str | None = None) -> None:
+    """Send ``event``, keyed by ``key`` (by default its article id)."""
+    await topic.send(key=(key or event["id"]).encode("utf-8"), value=encode_event(event))

@@ -28,7 +28,8 @@ raw = _topic(settings.topic_raw)
 repaired = _topic(settings.topic_repaired)
 structured = _topic(settings.topic_structured)
 enriched = _topic(settings.topic_enriched)
+entities = _topic(settings.topic_entities)
 dlq = _topic(settings.topic_dlq)
 
 #: Topics only written to: Faust creates the ones it reads itself, these we declare at start.
-OUTPUT_ONLY = (enriched, dlq)
+OUTPUT_ONLY = (enriched, entities, dlq)

@@ -29,7 +29,7 @@ Sent = dict[str, list[tuple[bytes | None, dict]]]
 def sent(monkeypatch: pytest.MonkeyPatch) -> Sent:
     """Everything the agents send, by topic name, values decoded."""
     captured: Sent = defaultdict(list)
-    for topic in (topics.repaired, topics.structured, topics.enriched, topics.dlq):
+    for topic in (topics.repaired, topics.structured, topics.enriched, topics.entities, topics.dlq):
 
         async def record(
             key: bytes | None = None, value: bytes = b"", _t=topic, **_: object
@@ -122,6 +122,16 @@ def test_streams_entities_agent_isolates_the_article_that_breaks_a_batch(
     enriched = {e["id"]: e for _, e in sent[topics.enriched.get_topic_name()]}
     assert set(enriched) == {"a", "b"}
     assert all(problems(e, "enriched-article/1") == [] for e in enriched.values())
+    # Each enriched article's named entities, one event each, keyed by the entity's key.
+    per_entity = sent[topics.entities.get_topic_name()]
+    assert sorted((e["id"], key) for key, e in per_entity) == sorted(
+        (article_id, entity["key"].encode())
+        for article_id, article in enriched.items()
+        for entity in article["entities"]
+        if entity["type"] != "DATE"
+    )
+    assert {e["entity"]["name"] for _, e in per_entity} == {"Geneva"}
+    assert all(problems(e, "article-entity/1") == [] for _, e in per_entity)
     ((_, letter),) = sent[topics.dlq.get_topic_name()]
     assert (letter["stage"], letter["id"]) == ("entities", "boom")
     assert "RuntimeError: the model choked" in letter["reason"]

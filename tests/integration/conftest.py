@@ -33,6 +33,7 @@ class Outcome:
     topic: str
     event: dict
     timestamp_ms: int
+    key: bytes | None = None
 
 
 @dataclass
@@ -64,7 +65,9 @@ class RunningPipeline:
         topics = topics or [self.settings.topic_enriched, self.settings.topic_dlq]
         seen: list[Outcome] = []
         for record in read_topics(self.settings, topics, from_beginning=True, timeout=timeout):
-            seen.append(Outcome(record.topic, json.loads(record.value), record.timestamp))
+            seen.append(
+                Outcome(record.topic, json.loads(record.value), record.timestamp, record.key)
+            )
             if done(seen):
                 return seen
         raise AssertionError(

@@ -21,6 +21,7 @@ from agents.schemas import problems
 from tests.integration.conftest import (
     MAX_RECORD_BYTES,
     MAX_TEXT_CHARS,
+    Outcome,
     RunningPipeline,
     pipeline_settings,
 )
@@ -163,6 +164,29 @@ def test_pipeline_seed_article(
     places = {e["name"]: e.get("country_code") for e in event["entities"]}
     for name, code in {"Syria": "SY", "Iraq": "IQ", "Aleppo": "SY", "Baghdad": "IQ"}.items():
         assert places.get(name) == code, (name, places.get(name))
+
+    # The per-entity topic: one event for each named entity, keyed by the entity's key.
+    named = {e["key"]: e for e in event["entities"] if "salience" in e}
+
+    def all_entities(seen: list[Outcome]) -> bool:
+        return set(named) <= {
+            o.event["entity"]["key"] for o in seen if o.event["id"] == event["id"]
+        }
+
+    seen = pipeline.wait_for(all_entities, topics=[pipeline.settings.topic_entities])
+    mine = [o for o in seen if o.event["id"] == event["id"]]
+    assert len(mine) == len(named)
+    for outcome in mine:
+        assert problems(outcome.event, "article-entity/1") == []
+        assert outcome.key == outcome.event["entity"]["key"].encode()
+        assert outcome.event["entity"] == named[outcome.event["entity"]["key"]]
+    (hts,) = [o.event for o in mine if o.event["entity"]["name"] == "Hayat Tahrir al-Sham"]
+    assert _key_of(event, "Aleppo") in hts["co_entities"]
+    assert hts["article_countries"][:2] == ["SY", "IQ"]
+
+
+def _key_of(event: dict, name: str) -> str:
+    return next(e["key"] for e in event["entities"] if e["name"] == name)
 
 
 def test_pipeline_runs_under_the_faust_command(broker_url: str, tmp_path: Path) -> None:

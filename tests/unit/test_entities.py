@@ -11,6 +11,7 @@ import spacy
 from spacy.tokens import Doc
 
 from agents.entities import EntityAnalyzer, content_blocks, enrich_article
+from agents.entity_events import entity_events
 from agents.entity_rules import (
     Tagged,
     correct_article,
@@ -24,6 +25,7 @@ from agents.entity_rules import (
     split_agency,
     trim,
 )
+from agents.entity_tables import NAME_LABELS
 from agents.geo import Gazetteer, default_gazetteer
 from agents.records import Entity, StructuredArticle
 from agents.schemas import problems
@@ -466,3 +468,19 @@ def test_entities_content_blocks_skip_lines_without_latin_letters():
     assert [event["text"][b["start"] : b["end"]] for b in content_blocks(event)] == [
         "Crews in São Paulo"
     ]
+
+
+@pytest.mark.model
+def test_entities_one_event_per_named_entity_for_the_entity_topic(enriched):
+    event = enrich_article(*enriched["conflict"])
+    per_entity = entity_events(event)
+    named = [e for e in event["entities"] if e["type"] in NAME_LABELS]
+    assert 0 < len(named) < len(event["entities"])  # dates and numbers get no event
+    assert [e["entity"] for e in per_entity] == named
+    for one in per_entity:
+        assert problems(one, "article-entity/1") == []
+        assert one["id"] == event["id"] and one["timings"] == event["timings"]
+        assert one["entity"]["key"] not in one["co_entities"]
+        assert len(one["co_entities"]) == len(named) - 1
+        assert one["article_countries"] == [c["country_code"] for c in event["countries"]]
+    assert per_entity[0]["article_countries"][0] == "LB"

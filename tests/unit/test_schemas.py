@@ -29,6 +29,7 @@ def test_schemas_versions_agree_with_the_code() -> None:
         records.SCHEMA_STRUCTURED,
         records.SCHEMA_ENRICHED,
         records.SCHEMA_DEAD_LETTER,
+        records.SCHEMA_ARTICLE_ENTITY,
     } == set(SCHEMA_FILES)
 
 

@@ -16,6 +16,7 @@ def test_settings_defaults_match_the_design() -> None:
         "repaired": "articles.repaired",
         "structured": "articles.structured",
         "enriched": "articles.enriched",
+        "entities": "articles.entities",
         "dlq": "articles.dlq",
     }
     assert settings.datadir.endswith("copydesk/copydesk")
