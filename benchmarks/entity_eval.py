@@ -1,0 +1,174 @@
+"""Scoring the entity stage against our labelled set (``tests/eval/entities/``).
+
+Read by ``python -m benchmarks.entities`` and by the quality-gate test. Each labelled article
+(``NAME.txt``) goes through the real repair and structure stages; its annotation (``NAME.json``)
+lists its entities, each with every form the article writes it in (see the folder's README).
+
+Scores are per distinct form: a (form, type) pair counts once per article however often it
+occurs, so the annotations need no offsets and a person can check them by reading. Types are
+compared as families: PERSON, ORG, NORP, and PLACE for GPE, LOC and FAC (which the model mixes
+up and the stage merges: "one place, one entity"). Forms lose a leading "the" and a possessive
+on both sides. The model alone is scored on the same blocks the stage reads.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from agents.entities import EntityAnalyzer, content_blocks
+from agents.intake import parse_raw_record
+from agents.pipeline import run_repair, run_structure
+from agents.records import Entity, StructuredArticle
+from agents.settings import Settings
+
+EVAL_DIR = Path(__file__).resolve().parent.parent / "tests" / "eval" / "entities"
+BASELINE = EVAL_DIR.parent / "entities-baseline.json"
+FAMILIES = {"PERSON": "PERSON", "ORG": "ORG", "NORP": "NORP", "GPE": "PLACE", "LOC": "PLACE",
+            "FAC": "PLACE"}  # fmt: skip
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@dataclass(frozen=True)
+class GoldEntity:
+    type: str
+    forms: tuple[str, ...]
+    country_code: str | None = None
+
+
+@dataclass(frozen=True)
+class LabelledArticle:
+    name: str
+    event: StructuredArticle
+    gold: tuple[GoldEntity, ...]
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Scores:
+    """Form-level counts per type family (and "ALL"), plus merge and place figures."""
+
+    by_type: dict[str, Counts] = field(default_factory=dict)
+    merged: int = 0  # annotated entities of several forms found as one entity
+    to_merge: int = 0
+    wrong_merges: int = 0  # found entities holding forms of two annotated entities
+    places_right: int = 0  # annotated places found with the annotated country code
+    places: int = 0
+
+    def count(self, family: str, gold: set[str], found: set[str]) -> None:
+        for key in (family, "ALL"):
+            counts = self.by_type.setdefault(key, Counts())
+            counts.tp += len(gold & found)
+            counts.fp += len(found - gold)
+            counts.fn += len(gold - found)
+
+    @property
+    def merge_recall(self) -> float:
+        return self.merged / self.to_merge if self.to_merge else 1.0
+
+    @property
+    def geo_accuracy(self) -> float:
+        return self.places_right / self.places if self.places else 1.0
+
+
+def load_labelled(folder: Path = EVAL_DIR) -> list[LabelledArticle]:
+    """Every labelled article of ``folder``, through the real repair and structure stages."""
+    settings = Settings.from_env({})
+    articles = []
+    for text_path in sorted(folder.glob("*.txt")):
+        raw = parse_raw_record(None, text_path.read_bytes(), max_bytes=settings.max_record_bytes)
+        event = run_structure(run_repair(raw, settings))
+        annotation = json.loads(text_path.with_suffix(".json").read_text(encoding="utf-8"))
+        gold = tuple(
+            GoldEntity(e["type"], tuple(e["forms"]), e.get("country_code"))
+            for e in annotation["entities"]
+        )
+        articles.append(LabelledArticle(text_path.stem, event, gold))
+    return articles
+
+
+def normalise(form: str) -> str:
+    """A form as both sides are compared: no leading "the", no possessive, no edge punctuation."""
+    form = form.strip().strip(",.;:")
+    if form[:4].lower() == "the ":
+        form = form[4:]
+    return _POSSESSIVE.sub("", form)
+
+
+def score_stage(articles: Sequence[LabelledArticle], analyzer: EntityAnalyzer) -> Scores:
+    """The whole stage: model, rules, gazetteer and merging."""
+    found = analyzer.analyze([article.event for article in articles])
+    scores = Scores()
+    for article, entities in zip(articles, found, strict=True):
+        named = [e for e in entities if e["type"] in FAMILIES]
+        _score_forms(
+            scores, article.gold, ((m["text"], e["type"]) for e in named for m in e["mentions"])
+        )
+        _score_merges(scores, article.gold, named)
+    return scores
+
+
+def score_model(articles: Sequence[LabelledArticle], analyzer: EntityAnalyzer) -> Scores:
+    """The spaCy model alone, on the blocks the stage reads: no rules, no gazetteer."""
+    scores = Scores()
+    for article in articles:
+        text = article.event["text"]
+        blocks = [text[b["start"] : b["end"]] for b in content_blocks(article.event)]
+        ents = [(ent.text, ent.label_) for doc in analyzer.nlp.pipe(blocks) for ent in doc.ents]
+        _score_forms(scores, article.gold, ((t, label) for t, label in ents if label in FAMILIES))
+    return scores
+
+
+def _score_forms(
+    scores: Scores, gold: Iterable[GoldEntity], found: Iterable[tuple[str, str]]
+) -> None:
+    expected = {(normalise(form), FAMILIES[e.type]) for e in gold for form in e.forms}
+    seen = {(normalise(text), FAMILIES[label]) for text, label in found}
+    for family in sorted(set(FAMILIES.values())):
+        scores.count(
+            family,
+            {form for form, f in expected if f == family},
+            {form for form, f in seen if f == family},
+        )
+
+
+def _score_merges(scores: Scores, gold: Sequence[GoldEntity], found: Sequence[Entity]) -> None:
+    forms_of = [{normalise(m["text"]) for m in e["mentions"]} for e in found]
+    owners = {normalise(form): i for i, e in enumerate(gold) for form in e.forms}
+    for entity in gold:
+        forms = {normalise(form) for form in entity.forms}
+        if len(forms) > 1:
+            scores.to_merge += 1
+            scores.merged += any(forms <= have for have in forms_of)
+        if entity.country_code:
+            scores.places += 1
+            codes = {
+                e.get("country_code")
+                for e, have in zip(found, forms_of, strict=True)
+                if forms & have
+            }
+            scores.places_right += codes == {entity.country_code}
+    for have in forms_of:
+        scores.wrong_merges += len({owners[f] for f in have if f in owners}) > 1
