@@ -77,6 +77,7 @@ def merge_mentions(
         groups.setdefault((kind, same_as.get(key, key)), []).append(mention)
     _fold(groups, _person_host)
     _fold(groups, _name_host)
+    _fold(groups, _singular_host)
     return sorted(groups.values(), key=lambda group: group[0].start)
 
 
@@ -142,13 +143,25 @@ def _person_host(key: GroupKey, others: Sequence[GroupKey]) -> GroupKey | None:
 
 def _name_host(key: GroupKey, others: Sequence[GroupKey]) -> GroupKey | None:
     """The one longer name of the same kind that contains this one word for word ("salvation
-    government" in "syrian salvation government"); names of two words or more only, so that
-    "Hezbollah" is not taken for "Kataib Hezbollah"."""
+    government" in "syrian salvation government"); a one-word name only where the longer name
+    starts with it ("Sony" of "Sony Group"), so that "Hezbollah" is not taken for "Kataib
+    Hezbollah"."""
     label, form = key
-    if label in {"PERSON", _PLACE_FAMILY} or label not in NAME_LABELS or "-" not in form:
+    if label in {"PERSON", _PLACE_FAMILY} or label not in NAME_LABELS:
         return None
-    hosts = [other for other in others if other[0] == label and f"-{form}-" in f"-{other[1]}-"]
+    if "-" in form:
+        hosts = [o for o in others if o[0] == label and f"-{form}-" in f"-{o[1]}-"]
+    else:
+        hosts = [o for o in others if o[0] == label and o[1].startswith(f"{form}-")]
     return hosts[0] if len(hosts) == 1 else None
+
+
+def _singular_host(key: GroupKey, others: Sequence[GroupKey]) -> GroupKey | None:
+    """A group in the plural joins the same group in the singular: "Kenyans" are "Kenyan"."""
+    label, form = key
+    if label != "NORP" or not form.endswith("s"):
+        return None
+    return (label, form[:-1]) if (label, form[:-1]) in others else None
 
 
 def _is_surname_only(form: str) -> bool:

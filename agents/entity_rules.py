@@ -33,6 +33,7 @@ from agents.entity_tables import (
     PLACE_LIKE_CUE_WORDS,
     PLACE_NAME_PARTICLES,
     PLACE_OF_NOUNS,
+    SPEAKER_ROLE_WORDS,
 )
 from agents.geo import Gazetteer, count_tokens
 
@@ -64,7 +65,8 @@ def correct_block(doc: Doc, gazetteer: Gazetteer) -> list[Tagged]:
     spans = [Tagged(ent.start, ent.end, ent.label_) for ent in doc.ents]
     trimmed = (trim(doc, span) for span in spans)
     spans = [part for span in trimmed if span for part in split_agency(doc, span)]
-    spans = [retype(doc, span, gazetteer) for span in spans]
+    spans = [part for span in spans for part in split_demonym(doc, span, gazetteer)]
+    spans = [retype(doc, span, gazetteer) for span in spans] + spot_dateline(doc, spans, gazetteer)
     spans = extend_places(doc, spans)
     spans = join_split_persons(spans)
     return retype_coordinated(doc, spans, gazetteer)
@@ -122,7 +124,8 @@ def drop_headline_openers(
 
 def trim(doc: Doc, span: Tagged) -> Tagged | None:
     """Drop what the model took beside a name: edge punctuation, a leading "the", a possessive,
-    a hyphenated modifier ("HTS-led", "Iran-backed") and, for people, titles ("President")."""
+    a hyphenated modifier ("HTS-led", "Iran-backed"), a common noun after it ("party") and, for
+    people, titles ("President")."""
     start, end, label = span
     is_name = label in NAME_LABELS
     # "General Motors" read as a person keeps its first word: retype will make it an ORG.
@@ -135,6 +138,8 @@ def trim(doc: Doc, span: Tagged) -> Tagged | None:
             end -= 1
         elif is_name and end - start > 2 and doc[end - 2].text == "-" and last.is_lower:
             end -= 2
+        elif is_name and end - start > 1 and last.is_lower and last.is_alpha:
+            end -= 1  # "the ruling Georgian Dream party": names end in a name word
         else:
             break
     return Tagged(start, end, label) if start < end else None
@@ -157,6 +162,26 @@ def split_agency(doc: Doc, span: Tagged) -> list[Tagged]:
     return [span]
 
 
+def split_demonym(doc: Doc, span: Tagged, gazetteer: Gazetteer) -> list[Tagged]:
+    """A demonym before a person's name is a group, not part of the name: the model reads
+    "Ethiopian Haile Bekele" as one person."""
+    if span.label != "PERSON" or span.end - span.start < 3:
+        return [span]
+    if gazetteer.demonym_country(doc[span.start].text) is None:
+        return [span]
+    return [Tagged(span.start, span.start + 1, "NORP"), Tagged(span.start + 1, span.end, "PERSON")]
+
+
+def spot_dateline(doc: Doc, spans: Sequence[Tagged], gazetteer: Gazetteer) -> list[Tagged]:
+    """A dateline's place in capitals that the model missed ("BERLIN (AP) -"): the block's first
+    word, all capitals, before dateline punctuation, and a place once written normally."""
+    if not doc or any(span.start == 0 for span in spans):
+        return []
+    first = doc[0]
+    capitals = first.is_upper and first.is_alpha and _opens_dateline(doc, 1)
+    return [Tagged(0, 1, "GPE")] if capitals and gazetteer.spottable(first.text.title()) else []
+
+
 def retype(doc: Doc, span: Tagged, gazetteer: Gazetteer) -> Tagged:
     """One span's label mended from its own words and the word before it."""
     if span.label not in NAME_LABELS:
@@ -174,9 +199,7 @@ def retype(doc: Doc, span: Tagged, gazetteer: Gazetteer) -> Tagged:
         return span._replace(label="ORG")  # "Manchester City", but not "West Bank"
     if (
         label in _TITLE_RETYPES
-        and before is not None
-        and before.lower_ in PERSON_TITLES
-        and before.text[:1].isupper()
+        and _after_title(doc, span.start)
         and not has_cue
         and not is_place
         and all(_is_name_word(token) for token in tokens)
@@ -301,7 +324,8 @@ def harmonise_labels(
     docs: Sequence[Doc], blocks: Sequence[list[Tagged]], gazetteer: Gazetteer
 ) -> list[list[Tagged]]:
     """One label per name across the article: the surname of a person named in full is that
-    person ("Scholz's office", read as a place), else the label most uses of the name carry."""
+    person ("Scholz's office", read as a place), else the label most uses of the name carry; on
+    a tie between a place and something else, a place the gazetteer knows."""
     votes: dict[str, Counter[str]] = {}
     surnames = set()
     for doc, spans in zip(docs, blocks, strict=True):
@@ -321,13 +345,17 @@ def harmonise_labels(
             elif (
                 span.end - span.start == 1
                 and text in surnames
-                and span.label in {"ORG", "GPE", "LOC", "FAC"}
+                and span.label != "PERSON"
+                and not (span.label == "NORP" and gazetteer.group_country(text))
                 and text not in ORG_CUE_WORDS
                 and not gazetteer.is_place(text)
             ):
                 mended.append(span._replace(label="PERSON"))
             else:
-                top = _majority(votes[text.casefold()])
+                ballot = votes[text.casefold()]
+                top = _majority(ballot)
+                if top is None and ballot.keys() & {"GPE", "LOC"} and gazetteer.is_place(text):
+                    top = "GPE"  # a tie, and the gazetteer knows the place: "Kumamoto"
                 mended.append(span._replace(label=top) if top else span)
         out.append(mended)
     return out
@@ -453,6 +481,18 @@ def _drops_from_front(token: Token, is_name: bool, titled: bool) -> bool:
 def _particle_then_name(doc: Doc, i: int) -> bool:
     """Tokens ``i`` and ``i + 1`` are a place-name particle and a name word ("do Sul")."""
     return i + 1 < len(doc) and doc[i].text in PLACE_NAME_PARTICLES and _is_name_word(doc[i + 1])
+
+
+def _after_title(doc: Doc, start: int) -> bool:
+    """A name right after a capitalised title ("Chancellor Olaf Scholz"), or after a title or a
+    role and a comma ("Georgia's president, Nino ...", "the club's coach, Diego ...")."""
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and before.lower_ in PERSON_TITLES and before.text[:1].isupper():
+        return True
+    if before is None or before.text != "," or start < 2:
+        return False
+    role = doc[start - 2].lower_
+    return role in PERSON_TITLES or role in SPEAKER_ROLE_WORDS
 
 
 def _natural_feature(token: Token | None) -> bool:

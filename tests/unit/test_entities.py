@@ -23,6 +23,8 @@ from agents.entity_rules import (
     retype,
     retype_coordinated,
     split_agency,
+    split_demonym,
+    spot_dateline,
     trim,
 )
 from agents.entity_tables import NAME_LABELS
@@ -134,6 +136,10 @@ def test_entity_rules_split_agency_keeps_a_surname_that_is_also_an_agency(tokeni
         ("and Uruguay offered", "Uruguay", "ORG", "GPE"),
         ("the Guaíba river rose", "Guaíba", "PERSON", "LOC"),
         ("the Guaíba River rose", "Guaíba", "PERSON", "PERSON"),
+        # A title, or a role, and a comma before a name: an apposition.
+        ("Georgia's president, Nino Kvaratskhelia, said", "Nino Kvaratskhelia", "GPE", "PERSON"),
+        ("Atlético's coach, Diego Salazar, said", "Diego Salazar", "ORG", "PERSON"),
+        ("its partners, Sony Group, said", "Sony Group", "ORG", "ORG"),
         # A dateline's place in capitals.
         ("BEIRUT (Reuters) - The army", "BEIRUT", "ORG", "GPE"),
         ("NATO (Reuters) - The army", "NATO", "ORG", "ORG"),
@@ -241,6 +247,60 @@ def test_entity_rules_harmonise_labels_follows_the_majority(tokenizer, gazetteer
     ]
     labels = [s.label for spans in harmonise_labels(docs, blocks, gazetteer) for s in spans]
     assert labels == ["GPE", "GPE", "GPE"]
+
+
+def test_entity_rules_harmonise_labels_settles_a_tie_on_a_known_place(tokenizer, gazetteer):
+    docs = [tokenizer("Chipmaker picks Kumamoto"), tokenizer("a plant in Kumamoto")]
+    blocks = [[_span(docs[0], "Kumamoto", "PERSON")], [_span(docs[1], "Kumamoto", "GPE")]]
+    labels = [s.label for spans in harmonise_labels(docs, blocks, gazetteer) for s in spans]
+    assert labels == ["GPE", "GPE"]
+    docs = [tokenizer("Smith spoke"), tokenizer("Smith Corp")]  # no place: the tie stays
+    blocks = [[_span(docs[0], "Smith", "PERSON")], [_span(docs[1], "Smith", "ORG")]]
+    labels = [s.label for spans in harmonise_labels(docs, blocks, gazetteer) for s in spans]
+    assert labels == ["PERSON", "ORG"]
+
+
+def test_entity_rules_harmonise_labels_makes_any_surname_a_person(tokenizer, gazetteer):
+    docs = [tokenizer("Faith Chepkoech won"), tokenizer("Chepkoech said"), tokenizer("Syrians")]
+    blocks = [
+        [_span(docs[0], "Faith Chepkoech", "PERSON")],
+        [_span(docs[1], "Chepkoech", "NORP")],
+        [_span(docs[2], "Syrians", "NORP")],
+    ]
+    labels = [s.label for spans in harmonise_labels(docs, blocks, gazetteer) for s in spans]
+    assert labels == ["PERSON", "PERSON", "NORP"]
+
+
+def test_entity_rules_split_demonym_parts_a_group_from_a_persons_name(tokenizer, gazetteer):
+    doc = tokenizer("Ethiopian Haile Bekele won, and Faith Chepkoech Wanjiru")
+    assert _texts(
+        doc, split_demonym(doc, _span(doc, "Ethiopian Haile Bekele", "PERSON"), gazetteer)
+    ) == [
+        ("Ethiopian", "NORP"),
+        ("Haile Bekele", "PERSON"),
+    ]
+    span = _span(doc, "Faith Chepkoech Wanjiru", "PERSON")
+    assert split_demonym(doc, span, gazetteer) == [span]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("BERLIN (AP) - Runners", [("BERLIN", "GPE")]),
+        ("MALATYA, Turkey (Reuters) - Rescue", [("MALATYA", "GPE")]),
+        ("BREAKING (AP) - Runners", []),  # no place
+        ("BERLIN and Paris", []),  # no dateline
+    ],
+)
+def test_entity_rules_spot_dateline_finds_a_place_in_capitals(tokenizer, gazetteer, text, expected):
+    doc = tokenizer(text)
+    assert _texts(doc, spot_dateline(doc, [], gazetteer)) == expected
+
+
+def test_entity_rules_trim_drops_a_common_noun_after_a_name(tokenizer):
+    doc = tokenizer("the ruling Georgian Dream party said")
+    span = trim(doc, _span(doc, "Georgian Dream party", "ORG"))
+    assert _texts(doc, [span]) == [("Georgian Dream", "ORG")]
 
 
 def test_entity_rules_correct_article_finds_later_bare_uses_of_known_names(tokenizer, gazetteer):

@@ -62,9 +62,19 @@ def test_entity_merge_joins_a_shorter_organisation_name_contained_in_a_longer_on
     assert len(group) == 3
 
 
-def test_entity_merge_does_not_join_a_one_word_organisation_to_a_longer_name():
+def test_entity_merge_joins_a_one_word_organisation_only_to_the_name_it_starts():
     found = _mentions(("Kataib Hezbollah", "ORG"), ("Hezbollah", "ORG"))
     assert _names(merge_mentions(found)) == [["Kataib Hezbollah"], ["Hezbollah"]]
+    found = _mentions(("Sony Group", "ORG"), ("Sony", "ORG"), ("Sony's", "ORG"))
+    assert _names(merge_mentions(found)) == [["Sony Group", "Sony", "Sony's"]]
+    # Two names start with it: which one is meant is unclear, so it stays apart.
+    found = _mentions(("Halcyon Capital", "ORG"), ("Halcyon Energy", "ORG"), ("Halcyon", "ORG"))
+    assert len(merge_mentions(found)) == 3
+
+
+def test_entity_merge_joins_a_group_in_the_plural_to_the_singular():
+    found = _mentions(("Kenyans", "NORP"), ("Kenyan", "NORP"), ("Swiss", "NORP"))
+    assert _names(merge_mentions(found)) == [["Kenyans", "Kenyan"], ["Swiss"]]
 
 
 def test_entity_merge_keeps_types_apart_but_places_together():
