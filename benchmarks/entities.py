@@ -1,0 +1,174 @@
+"""The entity stage: quality on our labelled set, speed, and the event loop while it works.
+
+    python -m benchmarks.entities [--repeat 10]
+
+1. Quality, on ``tests/eval/entities/`` (see its README): precision, recall and F1 per type for
+   the spaCy model alone and for the whole stage, scored as :mod:`benchmarks.entity_eval` says;
+   how many annotated entities of several forms came out as one; how many annotated places got
+   their country; checked against the floors pinned in ``tests/eval/entities-baseline.json``.
+2. Speed, on the labelled articles repeated ``--repeat`` times: the bare model's ``nlp.pipe``
+   on the same blocks (the baseline, measured in this run), then the stage in batches of
+   ``COPYDESK_BATCH_SIZE``: articles/s, entities/s, words/s.
+3. The event loop: the entities agent runs each batch in a thread (``run_in_executor``) so that
+   Faust's heartbeats and commits keep running. The same batches run that way while a 5 ms
+   ticker measures how late the loop wakes it (its lag), against the same batches run on the
+   loop itself (the baseline: what a blocking agent would do).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+
+from agents.entities import EntityAnalyzer, content_blocks
+from agents.pipeline import run_entities
+from agents.records import StructuredArticle
+from agents.settings import Settings
+from benchmarks.entity_eval import (
+    BASELINE,
+    LabelledArticle,
+    Scores,
+    load_labelled,
+    score_model,
+    score_stage,
+)
+
+TICK_S = 0.005
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=10, help="copies of the labelled set (10)")
+    args = parser.parse_args()
+    settings = Settings.from_env({})
+    analyzer = EntityAnalyzer(settings.model)
+    labelled = load_labelled()
+    forms = sum(len(e.forms) for article in labelled for e in article.gold)
+    print(f"labelled set: {len(labelled)} articles, {forms} annotated forms")
+    _quality(labelled, analyzer)
+    events = [article.event for article in labelled] * args.repeat
+    size = settings.batch_size
+    batches = [events[i : i + size] for i in range(0, len(events), size)]
+    _speed(batches, analyzer)
+    _event_loop(batches, analyzer, settings)
+
+
+def _quality(labelled: list[LabelledArticle], analyzer: EntityAnalyzer) -> None:
+    model, stage = score_model(labelled, analyzer), score_stage(labelled, analyzer)
+    print()
+    print(f"{'type':8} {'model P':>8} {'R':>6} {'F1':>6}   {'stage P':>8} {'R':>6} {'F1':>6}")
+    for family in ("PERSON", "ORG", "NORP", "PLACE", "ALL"):
+        m, s = model.by_type[family], stage.by_type[family]
+        print(
+            f"{family:8} {m.precision:8.3f} {m.recall:6.3f} {m.f1:6.3f}   "
+            f"{s.precision:8.3f} {s.recall:6.3f} {s.f1:6.3f}"
+        )
+    print(
+        f"merged: {stage.merged} of {stage.to_merge} entities written several ways; "
+        f"wrong merges: {stage.wrong_merges}"
+    )
+    print(f"places with the right country: {stage.places_right} of {stage.places}")
+    failures = check_floors(stage)
+    print(f"quality gate (floors in {BASELINE.name}): " + ("; ".join(failures) or "pass"))
+
+
+def _speed(batches: list[list[StructuredArticle]], analyzer: EntityAnalyzer) -> None:
+    events = [event for batch in batches for event in batch]
+    words = sum(len(e["text"].split()) for e in events)
+    texts = [
+        [e["text"][b["start"] : b["end"]] for e in batch for b in content_blocks(e)]
+        for batch in batches
+    ]
+    model_s = _timed(lambda: [list(analyzer.nlp.pipe(t)) for t in texts])
+    results: list = []
+    stage_s = _timed(lambda: results.extend(r for b in batches for r in run_entities(b, analyzer)))
+    found = sum(len(r["entities"]) for r in results)
+    n = len(events)
+    print()
+    print(f"{n} articles, {words:,} words, batches of {len(batches[0])}")
+    print(f"{'what':32} {'articles/s':>11} {'entities/s':>11} {'words/s':>9}")
+    for what, seconds, entities in (
+        ("baseline: bare model nlp.pipe", model_s, None),
+        ("entities stage", stage_s, found),
+    ):
+        per_s = f"{entities / seconds:11,.0f}" if entities else " " * 11
+        print(f"{what:32} {n / seconds:11,.1f} {per_s} {words / seconds:9,.0f}")
+    print(f"stage / bare model time: {stage_s / model_s:.2f}x")
+
+
+def _event_loop(
+    batches: list[list[StructuredArticle]], analyzer: EntityAnalyzer, settings: Settings
+) -> None:
+    print()
+    print(f"event loop, a {TICK_S * 1000:.0f} ms ticker while {len(batches)} batches run:")
+    for name, threaded in (("baseline: on the loop", False), ("in a thread, as the agent", True)):
+        lags = asyncio.run(_loop_lag(batches, analyzer, threaded))
+        p99 = statistics.quantiles(lags, n=100, method="inclusive")[98]
+        print(
+            f"  {name:26} max lag {max(lags) * 1000:7.1f} ms   p99 {p99 * 1000:7.1f} ms   "
+            f"median {statistics.median(lags) * 1000:5.2f} ms"
+        )
+    print(
+        f"  (Faust heartbeats every {max(1.0, settings.session_timeout / 4):.1f} s; the group "
+        f"drops a member silent for {settings.session_timeout:.0f} s)"
+    )
+
+
+def check_floors(stage: Scores) -> list[str]:
+    """Every way ``stage`` falls below the floors in the baseline file; empty when it passes."""
+    floors = json.loads(BASELINE.read_text(encoding="utf-8"))["floors"]
+    failures = [
+        f"{family} F1 {stage.by_type[family].f1:.3f} < {floor}"
+        for family, floor in floors["stage_f1"].items()
+        if stage.by_type[family].f1 < floor
+    ]
+    if stage.merge_recall < floors["merge_recall"]:
+        failures.append(f"merges {stage.merge_recall:.3f} < {floors['merge_recall']}")
+    if stage.geo_accuracy < floors["geo_accuracy"]:
+        failures.append(f"places {stage.geo_accuracy:.3f} < {floors['geo_accuracy']}")
+    if stage.wrong_merges > floors["wrong_merges_max"]:
+        failures.append(f"wrong merges {stage.wrong_merges} > {floors['wrong_merges_max']}")
+    return failures
+
+
+async def _loop_lag(
+    batches: list[list[StructuredArticle]], analyzer: EntityAnalyzer, threaded: bool
+) -> list[float]:
+    """How late a ticker wakes while the batches run, each as the agent runs it (or not)."""
+    loop = asyncio.get_running_loop()
+    lags: list[float] = []
+    done = asyncio.Event()
+
+    async def ticker() -> None:
+        while not done.is_set():
+            due = time.perf_counter() + TICK_S
+            await asyncio.sleep(TICK_S)
+            lags.append(max(0.0, time.perf_counter() - due))
+
+    ticking = asyncio.create_task(ticker())
+    await asyncio.sleep(TICK_S * 2)
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        for batch in batches:
+            if threaded:
+                await loop.run_in_executor(thread, run_entities, batch, analyzer)
+            else:
+                run_entities(batch, analyzer)
+                await asyncio.sleep(0)
+    done.set()
+    await ticking
+    return lags
+
+
+def _timed(fn: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    fn()
+    return time.perf_counter() - started
+
+
+if __name__ == "__main__":
+    main()
