@@ -238,37 +238,44 @@ def test_entity_rules_harmonise_labels_gives_a_surname_its_persons_label(tokeniz
     assert scholz.label == "PERSON"
 
 
+def _harmonised(tokenizer, gazetteer, *blocks: tuple[str, str, str]) -> list[str]:
+    """The labels harmonise_labels gives blocks of one entity each: (text, name, label)."""
+    docs = [tokenizer(text) for text, _, _ in blocks]
+    spans = [[_span(doc, name, label)] for doc, (_, name, label) in zip(docs, blocks, strict=True)]
+    return [s.label for found in harmonise_labels(docs, spans, gazetteer) for s in found]
+
+
 def test_entity_rules_harmonise_labels_follows_the_majority(tokenizer, gazetteer):
-    docs = [tokenizer("Aleppo fell"), tokenizer("in Aleppo"), tokenizer("Aleppo again")]
-    blocks = [
-        [_span(docs[0], "Aleppo", "PERSON")],
-        [_span(docs[1], "Aleppo", "GPE")],
-        [_span(docs[2], "Aleppo", "GPE")],
-    ]
-    labels = [s.label for spans in harmonise_labels(docs, blocks, gazetteer) for s in spans]
-    assert labels == ["GPE", "GPE", "GPE"]
+    assert _harmonised(
+        tokenizer,
+        gazetteer,
+        ("Aleppo fell", "Aleppo", "PERSON"),
+        ("in Aleppo", "Aleppo", "GPE"),
+        ("Aleppo again", "Aleppo", "GPE"),
+    ) == ["GPE", "GPE", "GPE"]
 
 
 def test_entity_rules_harmonise_labels_settles_a_tie_on_a_known_place(tokenizer, gazetteer):
-    docs = [tokenizer("Chipmaker picks Kumamoto"), tokenizer("a plant in Kumamoto")]
-    blocks = [[_span(docs[0], "Kumamoto", "PERSON")], [_span(docs[1], "Kumamoto", "GPE")]]
-    labels = [s.label for spans in harmonise_labels(docs, blocks, gazetteer) for s in spans]
-    assert labels == ["GPE", "GPE"]
-    docs = [tokenizer("Smith spoke"), tokenizer("Smith Corp")]  # no place: the tie stays
-    blocks = [[_span(docs[0], "Smith", "PERSON")], [_span(docs[1], "Smith", "ORG")]]
-    labels = [s.label for spans in harmonise_labels(docs, blocks, gazetteer) for s in spans]
-    assert labels == ["PERSON", "ORG"]
+    assert _harmonised(
+        tokenizer,
+        gazetteer,
+        ("Chipmaker picks Kumamoto", "Kumamoto", "PERSON"),
+        ("a plant in Kumamoto", "Kumamoto", "GPE"),
+    ) == ["GPE", "GPE"]
+    # No place: the tie stays.
+    assert _harmonised(
+        tokenizer, gazetteer, ("Smith spoke", "Smith", "PERSON"), ("Smith Corp", "Smith", "ORG")
+    ) == ["PERSON", "ORG"]
 
 
 def test_entity_rules_harmonise_labels_makes_any_surname_a_person(tokenizer, gazetteer):
-    docs = [tokenizer("Faith Chepkoech won"), tokenizer("Chepkoech said"), tokenizer("Syrians")]
-    blocks = [
-        [_span(docs[0], "Faith Chepkoech", "PERSON")],
-        [_span(docs[1], "Chepkoech", "NORP")],
-        [_span(docs[2], "Syrians", "NORP")],
-    ]
-    labels = [s.label for spans in harmonise_labels(docs, blocks, gazetteer) for s in spans]
-    assert labels == ["PERSON", "PERSON", "NORP"]
+    assert _harmonised(
+        tokenizer,
+        gazetteer,
+        ("Faith Chepkoech won", "Faith Chepkoech", "PERSON"),
+        ("Chepkoech said", "Chepkoech", "NORP"),
+        ("Syrians", "Syrians", "NORP"),  # a demonym stays a group
+    ) == ["PERSON", "PERSON", "NORP"]
 
 
 def test_entity_rules_split_demonym_parts_a_group_from_a_persons_name(tokenizer, gazetteer):
