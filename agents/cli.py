@@ -16,7 +16,7 @@ import sys
 from collections.abc import Sequence
 from importlib.metadata import version
 
-from agents.errors import CopydeskError
+from agents.errors import ConfigError, CopydeskError
 from agents.settings import ENV_PREFIX, Settings
 
 #: Help for the settings that commands expose as flags.
@@ -152,6 +152,12 @@ def build_parser() -> argparse.ArgumentParser:
         default="entities",
         help="last stage to run (default: entities)",
     )
+    process.add_argument(
+        "--entity-events",
+        action="store_true",
+        help="print the per-entity events (one per article and named entity, as on the "
+        "entities topic) instead of the enriched ones",
+    )
     _add_stdin_format(process)
     _add_settings(
         process,
@@ -262,19 +268,22 @@ def _tail(args: argparse.Namespace) -> int:
 
 
 def _process(args: argparse.Namespace) -> int:
+    from agents.entity_events import entity_events
     from agents.offline import process_records
     from agents.sources import read_inputs
 
     settings = _settings(args)
+    if args.entity_events and args.until != "entities":
+        raise ConfigError("--entity-events needs the entities stage: drop --until")
     records = read_inputs(args.paths, stdin_format=args.format)
     dead = 0
     for kind, event in process_records(records, settings, args.until):
-        line = json.dumps(event, ensure_ascii=False)
         if kind == "dead":
             dead += 1
-            print(line, file=sys.stderr, flush=True)
-        else:
-            print(line, flush=True)
+            print(json.dumps(event, ensure_ascii=False), file=sys.stderr, flush=True)
+            continue
+        for line in entity_events(event) if args.entity_events else [event]:
+            print(json.dumps(line, ensure_ascii=False), flush=True)
     return 1 if dead else 0
 
 

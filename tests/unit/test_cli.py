@@ -61,6 +61,19 @@ def test_cli_process_reads_stdin_as_text_or_json_lines() -> None:
     assert [e["id"] for e in lines(done.stdout)] == ["s1", "s2"]
 
 
+def test_cli_process_entity_events_one_per_named_entity() -> None:
+    done = copydesk("process", "--entity-events", str(EXAMPLES / "harbour-strike.txt"))
+    assert done.returncode == 0, done.stderr
+    events = lines(done.stdout)
+    assert all(problems(event, "article-entity/1") == [] for event in events)
+    assert len({event["id"] for event in events}) == 1
+    rotterdam = next(e for e in events if e["entity"]["name"] == "Rotterdam")
+    assert rotterdam["entity"]["country_code"] == "NL"
+    assert rotterdam["article_countries"][0] == "NL"  # the headline's place comes first
+    refused = copydesk("process", "--entity-events", "--until", "structure", "-", stdin=b"x")
+    assert refused.returncode == 2 and b"--entity-events needs" in refused.stderr
+
+
 def test_cli_missing_path_is_a_clear_error_with_exit_2() -> None:
     done = copydesk("process", "no/such/file.txt")
     assert done.returncode == 2

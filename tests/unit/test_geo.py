@@ -122,3 +122,25 @@ def test_geo_weighted_centroid_leans_to_the_populous_and_handles_the_date_line()
 
 def test_geo_gazetteer_is_built_once_a_process():
     assert default_gazetteer() is default_gazetteer()
+
+
+def test_geo_an_alternate_name_that_extends_a_citys_name_is_not_that_city(gazetteer):
+    # GeoNames lists "Rio Grande do Sul" among the names of the city of Rio Grande; in news it is
+    # the state, which this gazetteer does not have: better no place than the wrong one.
+    assert gazetteer.resolve(["Rio Grande do Sul"]) == {}
+    assert _one(gazetteer, "Rio Grande", "Brazil").country_code == "BR"
+
+
+def test_geo_country_of_names_countries_only(gazetteer):
+    assert gazetteer.country_of("Uruguay") == "UY"
+    assert gazetteer.country_of("Britain") == "GB"  # one of our aliases
+    assert gazetteer.country_of("Montevideo") is None  # a city
+    assert gazetteer.country_of("Georgia") == "GE"  # the country, not the US state
+
+
+def test_geo_group_country_reads_demonyms_and_stances(gazetteer):
+    assert gazetteer.group_country("Iraqis") == "IQ"
+    assert gazetteer.group_country("pro-Iran") == "IR"
+    assert gazetteer.group_country("anti-Syrian") == "SY"
+    assert gazetteer.group_country("pro-democracy") is None
+    assert gazetteer.group_country("Sunni") is None
