@@ -96,6 +96,17 @@ def decode_event(value: bytes | None, version: str) -> Any:
     return event
 
 
+def decode_events(values: list[bytes | None], version: str) -> list[Any]:
+    """:func:`decode_event` for a batch: each value's event, or the exception it raised."""
+    decoded: list[Any] = []
+    for value in values:
+        try:
+            decoded.append(decode_event(value, version))
+        except Exception as exc:
+            decoded.append(exc)
+    return decoded
+
+
 def encode_event(event: dict) -> bytes:
     return json.dumps(event, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 

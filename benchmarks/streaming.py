@@ -7,6 +7,8 @@
    consume), which the pipeline pays four times (raw, repaired, structured, enriched).
 2. Throughput: a burst of articles published at once, until the last enriched event arrives.
    Baseline of the same run: the same articles through the same stage functions offline.
+3. The worker's event loop during the burst: the worst lag it reported (see
+   :mod:`agents.loop_lag`), while the model worked in its thread.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 from agents.broker import EmbeddedBroker
 from agents.entities import EntityAnalyzer
 from agents.kafka_io import ensure_topics, make_producer
+from agents.loop_lag import REPORT_S, reported_max_lags
 from agents.offline import process_records
 from agents.processes import free_port, start_worker, stop_process
 from agents.settings import Settings
@@ -50,7 +53,8 @@ def main() -> None:
         )
         ensure_topics(settings, settings.stage_topics.values())
         baseline = _round_trips(settings, f"{prefix}.echo", args.latency_articles)
-        worker = start_worker(settings, workdir / "worker.log")
+        worker_log = workdir / "worker.log"
+        worker = start_worker(settings, worker_log)
         try:
             watcher = _Watcher(settings)
             producer = make_producer(settings)
@@ -67,10 +71,15 @@ def main() -> None:
                 latencies.append((time.perf_counter() - sent_at) * 1000)
 
             burst = corpus[1 + args.latency_articles :]
+            # Start on a fresh report window, so that no report mixes the burst with the
+            # worker's first articles (first calls build validators and caches: 0.2-0.4 s).
+            reports_before = _next_lag_report(worker_log)
             started = time.perf_counter()
             _send(producer, settings, burst)
             watcher.wait_for({article.id for article in burst}, timeout=900)
             streaming_s = time.perf_counter() - started
+            _next_lag_report(worker_log)  # the report covering the end of the burst
+            lags = reported_max_lags(worker_log.read_text(errors="replace"))[reports_before:]
         finally:
             stop_process(worker)
     offline_s = _offline(burst, settings)
@@ -85,6 +94,12 @@ def main() -> None:
     print(f"{'baseline: same stages offline, one process':48} {len(burst) / offline_s:10.1f}")
     print(f"{'copydesk worker through Kafka':48} {len(burst) / streaming_s:10.1f}")
     print(f"streaming / offline throughput: {offline_s / streaming_s:.2f}")
+    print()
+    print(
+        f"worker event loop during the burst: max lag {max(lags):.1f} ms "
+        f"({len(lags)} reports, one every {REPORT_S:.0f} s; Faust heartbeats every "
+        f"{max(1.0, settings.session_timeout / 4):.1f} s)"
+    )
 
 
 class _Watcher:
@@ -111,6 +126,18 @@ class _Watcher:
                 raise SystemExit(f"timed out: {len(ids - self.seen)} articles did not come out")
             for records in self.consumer.poll(timeout_ms=100).values():
                 self.seen.update(json.loads(r.value).get("id") for r in records)
+
+
+def _next_lag_report(log: Path) -> int:
+    """Wait for the worker's next event-loop report; how many it has logged then."""
+    seen = len(reported_max_lags(log.read_text(errors="replace")))
+    deadline = time.monotonic() + 2 * REPORT_S
+    while time.monotonic() < deadline:
+        now = len(reported_max_lags(log.read_text(errors="replace")))
+        if now > seen:
+            return now
+        time.sleep(0.05)
+    raise SystemExit(f"the worker logged no event-loop report in {2 * REPORT_S:.0f} s")
 
 
 def _send(producer: KafkaProducer, settings: Settings, articles: list) -> None:

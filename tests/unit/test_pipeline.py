@@ -8,7 +8,13 @@ import json
 import pytest
 
 from agents.errors import RejectedInput
-from agents.pipeline import dead_letter, decode_event, encode_event, timestamp_to_iso
+from agents.pipeline import (
+    dead_letter,
+    decode_event,
+    decode_events,
+    encode_event,
+    timestamp_to_iso,
+)
 from agents.schemas import problems
 from tests.helpers import repaired
 
@@ -75,3 +81,11 @@ def test_pipeline_decode_event_rejects_foreign_records(value: bytes, kind: str) 
 def test_pipeline_kafka_timestamps_become_utc_iso() -> None:
     assert timestamp_to_iso(1733097600000) == "2024-12-02T00:00:00.000Z"
     assert timestamp_to_iso(None) is None
+
+
+def test_pipeline_decode_events_keeps_each_records_failure_its_own() -> None:
+    event = repaired("Headline\n\nA paragraph.\n")
+    good, bad = encode_event(event), b"{not json"
+    first, failure, second = decode_events([good, bad, good], "repaired-article/1")
+    assert first == second == event
+    assert isinstance(failure, RejectedInput) and failure.kind == "invalid_json"
