@@ -86,13 +86,19 @@ class EntityAnalyzer:
             build_entity(group, _place_of(group, places))
             for group in merge_mentions(found, same_as)
         ]
-        for entity in entities:
-            if entity["type"] == "NORP":
-                codes = {self.gazetteer.group_country(m["text"]) for m in entity["mentions"]}
-                if len(codes - {None}) == 1:
-                    entity["country_code"] = (codes - {None}).pop()
+        self._add_group_countries(entities)
         add_salience(entities, blocks)
         return entities
+
+    def _add_group_countries(self, entities: Sequence[Entity]) -> None:
+        """Give a group (NORP) the country its name points to ("Iraqis", "pro-Iran"), when all
+        its forms point to one: an alert on a country then sees its people too."""
+        for entity in entities:
+            if entity["type"] != "NORP":
+                continue
+            codes = {self.gazetteer.group_country(m["text"]) for m in entity["mentions"]} - {None}
+            if len(codes) == 1:
+                entity["country_code"] = codes.pop()
 
     def _resolve_places(self, found: Sequence[Found]) -> dict[str, Place]:
         """Each place name's place, given the countries the article's demonyms point to.
@@ -104,7 +110,7 @@ class EntityAnalyzer:
             code
             for mention in found
             if mention.label == "NORP"
-            and (code := self.gazetteer.demonym_country(mention.text)) is not None
+            and (code := self.gazetteer.group_country(mention.text)) is not None
         }
         labels: dict[str, set[str]] = {}
         for mention in found:
