@@ -96,6 +96,14 @@ FURNITURE_RULES: tuple[tuple[str, str], ...] = (
     ("tag list", r"(?:tags|topics|filed under|categories)\s*:.{0,200}"),
 )
 
+#: A line this short (characters, spaces aside) at the top or bottom of an article, in another
+#: script than the article's, is a site name or a label: the seed's site name is three Chinese
+#: characters, its last line one.
+FOREIGN_LINE_MAX_CHARS = 12
+#: Scripts by the first word of their letters' Unicode names, where that word is not the script's
+#: name; Japanese kana count with Han, as Japanese text mixes them.
+SCRIPT_FAMILIES = {"CJK": "Han", "HIRAGANA": "Han", "KATAKANA": "Han", "HANGUL": "Hangul"}
+
 #: Two ASCII letters in a row: mojibake of a CJK or Cyrillic run has none.
 ASCII_WORD = re.compile(r"[A-Za-z]{2}")
 #: Where legacy bytes read as Latin-1 or cp1252 land: Latin-1 Supplement and Latin Extended.
@@ -373,3 +381,30 @@ ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof gen col lt sgt capt cmdr adm gov sen rep st mt no vs jr sr inc co corp ltd"
     " jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e".split()
 )
+
+
+# --- HTML pages -----------------------------------------------------------------------------------
+
+#: Where pages state when an article was published, with its time and zone: the ``<meta>`` names
+#: and properties, in order of trust (Open Graph's article tag is the most common).
+PUBLISHED_META = (
+    "article:published_time", "og:article:published_time", "datepublished", "dc.date.issued",
+    "dcterms.created", "pubdate", "publishdate", "date",
+)  # fmt: skip
+#: JSON-LD types that describe the article itself (not the site, the breadcrumb or the author).
+JSONLD_ARTICLE_TYPES = frozenset(
+    "Article NewsArticle ReportageNewsArticle AnalysisNewsArticle OpinionNewsArticle BlogPosting"
+    " LiveBlogPosting Report ScholarlyArticle WebPage".split()
+)
+#: Image captions, which trafilatura drops from the main text: ``<figcaption>``, and elements a
+#: site marks as a caption by class.
+CAPTION_XPATH = (
+    "//figcaption | //*[contains(concat(' ', normalize-space(@class), ' '), ' caption ')]"
+    " | //*[contains(concat(' ', normalize-space(@class), ' '), ' wp-caption-text ')]"
+)
+#: Under this many words of main text, trafilatura found no article: its text says nothing about
+#: which lines are boilerplate.
+MAIN_TEXT_MIN_WORDS = 30
+#: A line of the page this long may stand inside a longer line of trafilatura's text (it joins
+#: inline blocks); a shorter one must match a whole line, or "News" would match every article.
+MAIN_TEXT_SUBSTRING_MIN_WORDS = 8

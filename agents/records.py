@@ -114,6 +114,18 @@ class Dateline(TypedDict):
     agency: str | None
 
 
+#: Where a structured field came from: the producer's record, the HTML page's JSON-LD, its other
+#: markup (meta tags, ``<time>``, what trafilatura read), or the article's text.
+Source = Literal["given", "json-ld", "html-meta", "text"]
+
+
+class Sources(TypedDict):
+    title: Source | None
+    standfirst: Source | None
+    authors: Source | None
+    published: Source | None
+
+
 class StructuredArticle(ArticleEvent):
     title: str | None
     standfirst: str | None
@@ -128,6 +140,7 @@ class StructuredArticle(ArticleEvent):
     quotes: list[Quote]
     furniture: list[Furniture]
     blocks: list[Block]
+    sources: Sources
 
 
 class Mention(Span):
