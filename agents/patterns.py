@@ -295,6 +295,11 @@ DATE_FILLER = re.compile(rf"(?:[\W_]|\b(?:at|on)\b|\b{WEEKDAY})*", re.IGNORECASE
 OPENING_QUOTES = "“«"
 CLOSING_QUOTES = "”»"
 QUOTE_MARKS = re.compile(r"[\"“”«»]")
+#: A quotation in single curly marks, as British style prints them: ‘...’. The closing mark is
+#: also the apostrophe, so it closes only where no letter follows ("Assad’s" runs on), and the
+#: opening one only where none stands before it. A closing mark after punctuation (‘...,’ she
+#: said) is taken first, so a plural possessive inside ("the workers’ canteen") does not end it.
+SINGLE_QUOTATION = re.compile(r"(?<![\w’])‘(?=\S)(?:[^‘\n]*?[,.!?…]’(?!\w)|[^‘\n]*?(?<=\S)’(?!\w))")
 #: A quotation shorter than this, and not attributed, is a scare quote or a title: "red lines".
 QUOTE_MIN_WORDS = 3
 #: Verbs that introduce speech or writing, finite forms.

@@ -106,6 +106,8 @@ class Image(Span):
 class Quote(Span):
     text: str
     speaker: str | None
+    speaker_start: int | None  # where the speaker is named, nearest the quotation
+    speaker_end: int | None
 
 
 class Dateline(TypedDict):

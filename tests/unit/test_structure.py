@@ -29,6 +29,8 @@ def assert_consistent(event: StructuredArticle) -> None:
     for quote in event["quotes"]:
         assert text[quote["start"] : quote["end"]] == quote["text"]
         assert not quote["text"].startswith(('"', "“")) and not quote["text"].endswith(('"', "”"))
+        if quote["speaker"]:
+            assert text[quote["speaker_start"] : quote["speaker_end"]] == quote["speaker"]
     for line in event["furniture"]:
         assert text[line["start"] : line["end"]] == line["text"] and line["reason"]
     for image in event["images"]:
