@@ -67,3 +67,34 @@ def test_structure_seed_quotations_are_all_attributed(seed: StructuredArticle) -
         assert quote["start"] - 1 in opening  # each opens its paragraph
         assert text[quote["end"] : quote["end"] + 2] == ',"'  # the attribution's comma left out
     assert text[joint["start"] - 1] == text[joint["end"]] == '"'
+
+
+def test_structure_seed_junk_lines_once_repaired_are_still_furniture(
+    seed_bytes: bytes, seed_lines: list[str]
+) -> None:
+    """Once the repair stage restores legacy-codec mojibake, the seed's first and last lines are
+    correct Chinese (the site's name, a page label): short lines in another script at the edges."""
+    first, last = seed_lines[0], seed_lines[-1]
+    restored = {line: line.encode("latin-1").decode("gbk") for line in (first, last)}
+    assert all(not line.isascii() and line != first for line in restored.values())
+    text = seed_bytes.decode("utf-8")
+    for damaged, repaired in restored.items():
+        text = text.replace(damaged, repaired)
+    event = structured(text)
+    assert_consistent(event)
+    assert [line["text"] for line in event["furniture"]] == [restored[first], restored[last]]
+    top, bottom = (line["reason"] for line in event["furniture"])
+    assert "Han script at the top of a Latin-script" in top
+    assert "Han script at the bottom of a Latin-script" in bottom
+    assert event["title"] == seed_lines[1] and event["standfirst"] == seed_lines[2]
+    assert len(event["paragraphs"]) == 14
+    assert not any(line in " ".join(event["paragraphs"]) for line in restored.values())
+
+
+def test_structure_seed_reports_where_its_fields_came_from(seed: StructuredArticle) -> None:
+    assert seed["sources"] == {
+        "title": "text",
+        "standfirst": "text",
+        "authors": None,  # the page names no author
+        "published": "text",
+    }
