@@ -120,6 +120,8 @@ AGENCIES = (
     "SANA", "WAFA", "UPI", "CNN", "BBC", "Al Jazeera", "The New Arab", "Sky News", "NPR",
 )  # fmt: skip
 AGENCY = rf"(?:{_alternatives(AGENCIES)})"
+#: An agency printed after a byline's last name without a comma: "By A and B Associated Press".
+AGENCY_SUFFIX = re.compile(rf"\s+(?P<agency>{AGENCY})$")
 
 #: Words that name a job, not a person: "By Jane Doe, Middle East correspondent".
 BYLINE_ROLES = re.compile(
@@ -337,6 +339,8 @@ SPEAKER_END = re.compile(
 )
 #: Words that open a clause, not a noun phrase: 'but officials said' -> 'officials'.
 LEADING_CONJUNCTION = re.compile(r"^(?:and|but|while|as|so|yet)\s+", re.IGNORECASE)
+#: A speaker described, not named: 'the winner', 'a spokeswoman for the port'.
+DESCRIPTION = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
 #: Words that start a relative clause or a participle: not a speaker.
 NOT_A_SPEAKER = re.compile(r"^(?:who|which|that|whose|where|when|\w+ing)\b", re.IGNORECASE)
 PRONOUNS = frozenset({"he", "she", "it", "they", "we"})

@@ -28,12 +28,14 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from agents.metadata import is_name
 from agents.patterns import (
     ABBREVIATIONS,
     ATTRIBUTION_AFTER,
     ATTRIBUTION_MAX_TAIL_WORDS,
     CLOSING_QUOTES,
     CONJOINED_SUBJECT,
+    DESCRIPTION,
     DOCUMENT_SENDER,
     DOCUMENT_SPEAKER,
     LEADING_CONJUNCTION,
@@ -219,8 +221,11 @@ def _attribution(article: _Article, quotation: _Quotation) -> str | None:
         if match and match["inverted"]:
             return _clean_speaker(SPEAKER_END.sub("", match["inverted"]))
         if match:
-            # 'John Smith, a spokesman for the ministry, said': the name before the apposition.
-            return _clean_speaker(match["subject"].split(",")[0])
+            # 'John Smith, a spokesman for the ministry, said': the name before the apposition;
+            # 'the winner, Daniel Kiprop, told reporters': the name in it.
+            head, *apposition = (part.strip() for part in match["subject"].split(","))
+            named = apposition and DESCRIPTION.match(head) and is_name(apposition[0])
+            return _clean_speaker(apposition[0] if named else head)
     # Text before the quotation, from the sentence start or the previous quotation in it.
     clause_start = sentence_start
     previous = article.quotations[-1] if article.quotations else None

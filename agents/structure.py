@@ -42,7 +42,14 @@ from agents.layout import (
     runs_on,
     split_lines,
 )
-from agents.metadata import Caption, Metadata, parse_caption, parse_dateline, read_metadata_line
+from agents.metadata import (
+    Caption,
+    Metadata,
+    parse_bare_byline,
+    parse_caption,
+    parse_dateline,
+    read_metadata_line,
+)
 from agents.patterns import STANDFIRST_MAX_LINES, STANDFIRST_MAX_WORDS
 from agents.quotes import find_quotes
 from agents.records import (
@@ -235,11 +242,21 @@ def _claim_standfirst(content: list[_Row], title: _Row | None) -> list[_Row]:
             candidates.append(row)
             continue
         if row.kind in _HEADER_KINDS:
+            if candidates and row.kind == "date":
+                _claim_bare_byline(candidates)
             for candidate in candidates:
                 candidate.kind = "standfirst"
             return candidates
         break
     return []
+
+
+def _claim_bare_byline(candidates: list[_Row]) -> None:
+    """A name alone right above the header's date is its byline ("Jane Doe"), not standfirst."""
+    byline = parse_bare_byline(candidates[-1].line.text)
+    if byline:
+        row = candidates.pop()
+        row.kind, row.metadata = "byline", Metadata("byline", byline=byline)
 
 
 def _claim_body(content: list[_Row]) -> list[list[_Row]]:

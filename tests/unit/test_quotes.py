@@ -26,6 +26,7 @@ def quotes_of(text: str) -> list[tuple[str, str | None]]:
         ('"We will rebuild the bridge by spring," Mayor Ana Ruiz said.', "Mayor Ana Ruiz"),
         ('"Nobody was hurt," said Omar Khalil, a fire brigade spokesman.', "Omar Khalil"),
         ('"Nobody was hurt," Omar Khalil, a fire brigade spokesman, said.', "Omar Khalil"),
+        ('"Nobody was hurt," the spokesman, Omar Khalil, told reporters.', "Omar Khalil"),
         ('"The port is closed", the coastguard said.', "the coastguard"),  # comma outside
         ("“We are ready to talk,” the general told reporters.", "the general"),
         (

@@ -327,6 +327,16 @@ def test_structure_modules_doctests_pass(module: str) -> None:
     assert failed == 0
 
 
+def test_structure_reads_a_name_alone_above_the_date_as_the_byline() -> None:
+    header = "Verges bloom again\n\nMowing stopped two years ago, and the bees came back.\n"
+    event = structured(f"{header}Hannah Price\n2 December 2024\n\nThe council said so.\n")
+    assert event["authors"] == ["Hannah Price"]
+    assert event["standfirst"] == "Mowing stopped two years ago, and the bees came back."
+    # Not above a date: a short line of capitalised words may be anything.
+    event = structured(f"{header}Hannah Price\n2 min read\n\nThe council said so.\n")
+    assert event["authors"] == []
+
+
 def test_structure_drops_a_section_label_above_the_title() -> None:
     event = structured(
         "Middle East\n\nTruce talks resume in Cairo\n\nBy Sami Nasser\n\nTalks resumed.\n"

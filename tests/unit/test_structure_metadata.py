@@ -27,6 +27,11 @@ from agents.metadata import (
             None,
         ),
         ("By Jane Doe, Reuters", ("Jane Doe",), "Reuters"),
+        (
+            "By Jane Doe and Omar Haddad Associated Press",
+            ("Jane Doe", "Omar Haddad"),
+            "Associated Press",
+        ),
         ("By Jane Doe (AFP)", ("Jane Doe",), "AFP"),
         ("By Reuters Staff", (), "Reuters"),
         ("By Jane Doe, Middle East correspondent", ("Jane Doe",), None),
