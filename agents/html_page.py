@@ -102,7 +102,10 @@ def read_html_page(markup: str) -> HtmlPage:
     authors = _AUTHOR_SEPARATOR.split(found.author) if found.author else []
     return HtmlPage(
         title=_sourced(found.title, jsonld.get("headline")),
-        standfirst=_sourced(found.description, jsonld.get("description")),
+        # trafilatura reads a description from meta tags but not from a JSON-LD @graph.
+        standfirst=_sourced(
+            found.description or jsonld.get("description"), jsonld.get("description")
+        ),
         authors=_sourced(authors, _jsonld_authors(jsonld)),
         published=published,
         markup_date=Sourced(found.date, "html-meta") if found.date else None,

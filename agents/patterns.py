@@ -377,10 +377,10 @@ CONJOINED_SUBJECT = re.compile(
     rf"{_OPENER}(?P<subject>{_CONJUNCT}(?:\s*,\s*{_CONJUNCT})*\s+(?:and|&)\s+{_CONJUNCT})"
     r"\s+(?=[a-z])"
 )
-#: The subject of a speech verb at a sentence's start, before an optional apposition:
+#: The subject of a speech verb at a sentence's start, and an optional apposition:
 #: 'On Monday, the union said', 'The operator, Minera Austral, said'.
 SPEECH_SUBJECT = re.compile(
-    rf"{_OPENER}(?P<subject>[^,.;:!?\"“”«»]{{1,100}}?)(?:,[^,.;:!?\"“”«»]{{1,60}},)?"
+    rf"{_OPENER}(?P<subject>[^,.;:!?\"“”«»]{{1,100}}?)(?:,(?P<apposition>[^,.;:!?\"“”«»]{{1,60}}),)?"
     rf"\s+(?:{SPEECH_ADVERBS}\s+)?(?:{SPEECH_VERB})\b"
 )
 #: A sentence ends at . ! ? (and any closing marks) before a space and a capital or a quote.

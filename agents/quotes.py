@@ -221,11 +221,8 @@ def _attribution(article: _Article, quotation: _Quotation) -> str | None:
         if match and match["inverted"]:
             return _clean_speaker(SPEAKER_END.sub("", match["inverted"]))
         if match:
-            # 'John Smith, a spokesman for the ministry, said': the name before the apposition;
-            # 'the winner, Daniel Kiprop, told reporters': the name in it.
-            head, *apposition = (part.strip() for part in match["subject"].split(","))
-            named = apposition and DESCRIPTION.match(head) and is_name(apposition[0])
-            return _clean_speaker(apposition[0] if named else head)
+            head, *apposition = match["subject"].split(",")
+            return _clean_speaker(_named(head, apposition[0] if apposition else None))
     # Text before the quotation, from the sentence start or the previous quotation in it.
     clause_start = sentence_start
     previous = article.quotations[-1] if article.quotations else None
@@ -252,12 +249,23 @@ def _speaker_before(clause: str, sentence: str) -> str | None:
     if verb["verb"] in SPEECH_PARTICIPLES:
         # '..., adding: "...": the subject of the sentence's speech verb.
         subject = SPEECH_SUBJECT.match(sentence)
-        return _clean_speaker(subject["subject"]) if subject else None
+        return (
+            _clean_speaker(_named(subject["subject"], subject["apposition"])) if subject else None
+        )
     head = clause[: verb.start()].rstrip(" ,")
     segments = _CLAUSE_BREAK.split(head)
     last = segments[-1].strip()
     # 'The minister, who arrived on Monday, said': the phrase before the relative clause.
     return _clean_speaker(segments[0] if NOT_A_SPEAKER.match(last) else last)
+
+
+def _named(head: str, apposition: str | None) -> str:
+    """The speaker by name where an apposition gives it: 'the winner, Daniel Kiprop, told' ->
+    'Daniel Kiprop'; 'John Smith, a spokesman for the ministry, said' -> 'John Smith'."""
+    head = head.strip()
+    if apposition and DESCRIPTION.match(head) and is_name(apposition.strip()):
+        return apposition.strip()
+    return head
 
 
 def _clean_speaker(phrase: str) -> str | None:
@@ -302,5 +310,5 @@ def _continued_speaker(article: _Article, quotation: _Quotation) -> str | None:
 def _speech_subject(sentence: str) -> str | None:
     """'The union said it would strike.' -> 'The union'; a pronoun there resolves nothing."""
     match = SPEECH_SUBJECT.match(sentence)
-    subject = _clean_speaker(match["subject"]) if match else None
+    subject = _clean_speaker(_named(match["subject"], match["apposition"])) if match else None
     return subject if subject and subject.lower() not in PRONOUNS else None

@@ -176,7 +176,8 @@ def test_quotes_read_single_curly_marks_as_british_style_prints_them() -> None:
         "‘The pumps stay until October,’ said Davide Rinaldi, the team’s leader."
     )
     assert quotes_of(text) == [
-        ("We will not wait for the next heatwave to act", "The regional president"),
+        # "she said" after "The regional president, Franca Oberhofer, told": named in apposition.
+        ("We will not wait for the next heatwave to act", "Franca Oberhofer"),
         ("The pumps stay until October", "Davide Rinaldi"),
     ]
 

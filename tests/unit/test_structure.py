@@ -75,7 +75,7 @@ def test_structure_reads_a_wire_story() -> None:
         "Rosa Quintana",
         "Rosa Quintana",  # "she added", right after
         "Rosa Quintana",  # unattributed, the next sentence
-        "The operator",  # "it said" after "The operator, Minera Austral, said ..."
+        "Minera Austral",  # "it said" after "The operator, Minera Austral, said ..."
         "A senior labour ministry official",
         "a European metals trader",  # "... trader Reuters, adding": the agency dropped
     ]
@@ -235,7 +235,7 @@ def test_structure_reads_an_html_page_with_json_ld() -> None:
     assert len(event["paragraphs"]) == 5
     assert [(q["text"][:20], q["speaker"]) for q in event["quotes"]] == [
         ("We took out about 40", "Davide Rinaldi"),
-        ("We will not wait for", "The regional president"),  # single curly marks, "she said"
+        ("We will not wait for", "Franca Oberhofer"),  # single curly marks, "she said"
     ]
 
 
