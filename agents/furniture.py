@@ -3,12 +3,12 @@
 Scraped pages arrive with the site's buttons flattened into lines ("Share", "Facebook Twitter
 Email"), links to other stories ("Read more: ..."), advertising labels, cookie banners, newsletter
 sign-ups, navigation and copyright lines, and lines of mojibake: a site name in GBK or Shift-JIS
-read as Latin-1 becomes a line of symbols such as ``°®Âþµº`` with no word in it. Each is reported
-with a reason a person understands, and kept out of the title and the body.
+read as Latin-1 becomes a line of symbols with no word in it (``港口新闻`` becomes ``¸Û¿ÚÐÂÎÅ``).
+Each is reported with a reason a person understands, and kept out of the title and the body.
 
 >>> furniture_reason("Share this article")
 'share, follow or print buttons'
->>> furniture_reason("°®Âþµº")
+>>> furniture_reason("¸Û¿ÚÐÂÎÅ")
 'mojibake: bytes of another encoding read as Latin-1, no words'
 >>> furniture_reason("The army said it had retaken the town.") is None
 True
