@@ -129,14 +129,16 @@ BYLINE_ROLES = re.compile(
     r"|bureau|chief|producer|journalist|team|and agencies|agencies|news)\b",
     re.IGNORECASE,
 )
-#: "By", "Written by", "Author:" before the names.
+#: "By", "Written by", "Posted by", "Author:" before the names.
 BYLINE = re.compile(
-    r"(?:by|written by|words by|words and pictures by|story by|authors?:)\s+(?P<names>.+)",
+    r"(?:by|written by|posted by|words by|words and pictures by|story by|authors?:)"
+    r"\s+(?P<names>.+)",
     re.IGNORECASE,
 )
-#: The trailer of a wire story: "Reporting by A in Beirut; Editing by B".
+#: The trailer of a wire story: "Reporting by A in Beirut; Editing by B", "Editor: C".
 BYLINE_TRAILER = re.compile(
-    r"(?:(?:additional\s+)?reporting|writing|editing|compiled|graphics|photos?)\s+by\s+.+",
+    r"(?:(?:additional\s+)?reporting|writing|editing|edited|compiled|graphics|photos?)\s+by\s+.+"
+    r"|editors?\s*:\s*.+",
     re.IGNORECASE,
 )
 #: The trailer roles whose people wrote the story (editors did not).

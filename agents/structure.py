@@ -43,6 +43,7 @@ from agents.layout import (
     split_lines,
 )
 from agents.metadata import (
+    Byline,
     Caption,
     Metadata,
     parse_bare_byline,
@@ -64,6 +65,7 @@ from agents.records import (
 
 _KICKER = "section label above the headline"
 _BOILERPLATE = "outside the page's main text (trafilatura): navigation, links or footer"
+_SITE_HEADER = "above the page's headline: the site's header"
 #: Characters of the text whose letters decide the article's script.
 _SCRIPT_SAMPLE_CHARS = 2000
 #: Metadata that marks the end of a page's header (a caption may stand anywhere).
@@ -192,18 +194,26 @@ def _read_metadata(content: list[_Row]) -> None:
 
 
 def _read_page(content: list[_Row], page: HtmlPage) -> list[_Row]:
-    """Captions the page marks as such; lines outside its main text are boilerplate."""
+    """What the page's markup says of its lines: captions, the author's name alone on its line,
+    the headline (what stands above it is the site's header), and boilerplate outside the main
+    text."""
     title = normalise(page.title.value) if page.title else None
+    authors = set(page.authors.value) if page.authors else set()
     for row in content:
-        if row.kind is None and normalise(row.line.text) in page.captions:
+        if row.kind:
+            continue
+        text = normalise(row.line.text)
+        if text in page.captions:
             caption = parse_caption(row.line.text) or Caption(row.line.text, None)
             row.kind, row.metadata = "caption", Metadata("caption", caption=caption)
-        elif (
-            row.kind is None
-            and normalise(row.line.text) != title
-            and not page.in_main_text(row.line.text)
-        ):
+        elif text in authors:
+            row.kind, row.metadata = "byline", Metadata("byline", byline=Byline((text,), None))
+        elif text != title and not page.in_main_text(row.line.text):
             row.kind, row.reason = "furniture", _BOILERPLATE
+    headline = next((i for i, row in enumerate(content) if normalise(row.line.text) == title), 0)
+    for row in content[:headline]:
+        if row.kind is None:
+            row.kind, row.reason = "furniture", _SITE_HEADER
     return [row for row in content if row.kind != "furniture"]
 
 

@@ -268,6 +268,27 @@ def test_structure_reads_an_html_page_without_metadata() -> None:
     assert [q["speaker"] for q in event["quotes"]] == ["Helga Svensson", "Councillor Ole Brandt"]
 
 
+def test_structure_reads_the_headline_and_author_lines_the_markup_names() -> None:
+    paragraphs = "".join(
+        f"<p>The ferry to the island ran late on day {day} of the timetable trial, the "
+        "operator said, and passengers waited on the quay in the rain.</p>"
+        for day in ("one", "two", "three")
+    )
+    markup = (
+        '<html><head><meta name="author" content="Ida Holm"></head><body>'
+        '<div id="header"><h2>Island Notes</h2><p>Writing about island life since 2009</p></div>'
+        f'<div id="post"><h1>Ferry trial runs late</h1><div>Ida Holm</div>{paragraphs}</div>'
+        "</body></html>"
+    )
+    event = structured(markup)
+    assert event["title"] == "Ferry trial runs late" and event["standfirst"] is None
+    assert event["authors"] == ["Ida Holm"]
+    kinds = [block["kind"] for block in event["blocks"]]
+    assert kinds[:4] == ["furniture", "furniture", "title", "byline"]
+    assert event["furniture"][1]["reason"] == "above the page's headline: the site's header"
+    assert len(event["paragraphs"]) == 3
+
+
 def test_structure_keeps_a_given_title_over_the_pages_json_ld() -> None:
     event = repaired(article("structure-html-jsonld.html"))
     event["given"] = {"title": "Val Serena lake drained", "published": None}

@@ -37,6 +37,8 @@ from agents.metadata import (
         ("By Jane Doe, Middle East correspondent", ("Jane Doe",), None),
         ("By Jane Doe in Beirut", ("Jane Doe",), None),
         ("Written by Lina Haddad", ("Lina Haddad",), None),
+        ("Posted by Lina Haddad", ("Lina Haddad",), None),
+        ("Editor: Tom Hale", (), None),  # an editor credit: metadata, not an author
         (
             "Reporting by Jane Doe in Beirut and Omar Haddad; Editing by Tom Hale",
             ("Jane Doe", "Omar Haddad"),
