@@ -154,5 +154,10 @@ def _quotes(*, with_speaker: bool) -> Callable[[StructuredArticle, list[Any]], l
     return found
 
 
-def floors(baseline: Path = BASELINE) -> dict[str, float]:
-    return json.loads(baseline.read_text(encoding="utf-8"))["floors"]
+def baseline(path: Path = BASELINE) -> dict[str, Any]:
+    """The pinned figures: ``floors`` for the quality gate, and the held-out first run."""
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def floors(path: Path = BASELINE) -> dict[str, float]:
+    return baseline(path)["floors"]

@@ -21,32 +21,47 @@ def page(head: str = "", body: str = BODY) -> str:
     return f"<html><head>{head}</head><body>{body}</body></html>"
 
 
-def test_html_page_reads_json_ld_in_a_graph() -> None:
-    head = (
-        '<script type="application/ld+json">{"@context": "https://schema.org", "@graph": ['
-        '{"@type": "WebSite", "name": "Island News"},'
-        '{"@type": ["NewsArticle"], "headline": "Ferries add sailings",'
-        ' "datePublished": "2025-08-05T17:41:00Z",'
-        ' "author": {"@type": "Person", "name": "Ida Holm"}}'
-        "]}</script>"
-    )
-    found = read_html_page(page(head))
-    assert found.title == Sourced("Ferries add sailings", "json-ld")
-    assert found.authors == Sourced(["Ida Holm"], "json-ld")
-    assert found.published == Sourced("2025-08-05T17:41:00+00:00", "json-ld")
+JSON_LD_GRAPH = (
+    '<script type="application/ld+json">{"@context": "https://schema.org", "@graph": ['
+    '{"@type": "WebSite", "name": "Island News"},'
+    '{"@type": ["NewsArticle"], "headline": "Ferries add sailings",'
+    ' "datePublished": "2025-08-05T17:41:00Z",'
+    ' "author": {"@type": "Person", "name": "Ida Holm"}}'
+    "]}</script>"
+)
+BROKEN_JSON_LD_AND_META = (
+    '<script type="application/ld+json">{"@type": "NewsArticle", "headline": </script>'
+    '<meta property="article:published_time" content="2025-08-05T09:00:00+02:00">'
+    '<meta name="author" content="Ida Holm">'
+    '<meta name="description" content="Two evening sailings from next month.">'
+)
 
 
-def test_html_page_skips_broken_json_ld_and_reads_meta_tags() -> None:
-    head = (
-        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": </script>'
-        '<meta property="article:published_time" content="2025-08-05T09:00:00+02:00">'
-        '<meta name="author" content="Ida Holm">'
-        '<meta name="description" content="Two evening sailings from next month.">'
-    )
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        (
+            JSON_LD_GRAPH,
+            {
+                "title": Sourced("Ferries add sailings", "json-ld"),
+                "authors": Sourced(["Ida Holm"], "json-ld"),
+                "published": Sourced("2025-08-05T17:41:00+00:00", "json-ld"),
+            },
+        ),
+        (
+            BROKEN_JSON_LD_AND_META,  # the broken JSON-LD is skipped
+            {
+                "published": Sourced("2025-08-05T09:00:00+02:00", "html-meta"),
+                "authors": Sourced(["Ida Holm"], "html-meta"),
+                "standfirst": Sourced("Two evening sailings from next month.", "html-meta"),
+            },
+        ),
+    ],
+    ids=["json-ld-graph", "broken-json-ld-and-meta"],
+)
+def test_html_page_reads_metadata_with_its_source(head: str, expected: dict[str, Sourced]) -> None:
     found = read_html_page(page(head))
-    assert found.published == Sourced("2025-08-05T09:00:00+02:00", "html-meta")
-    assert found.authors == Sourced(["Ida Holm"], "html-meta")
-    assert found.standfirst == Sourced("Two evening sailings from next month.", "html-meta")
+    assert {name: getattr(found, name) for name in expected} == expected
 
 
 def test_html_page_reads_the_time_element_with_its_zone() -> None:
