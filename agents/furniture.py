@@ -17,7 +17,7 @@ Once the repair stage has restored such a line, it is correct text in another sc
 place and length give it away: a word or two of Chinese above an English headline is the site's
 name. :func:`foreign_script_reason` says so for the lines at the top and bottom of an article.
 
->>> foreign_script_reason("爱漫岛", "Latin", "top")
+>>> foreign_script_reason("港口新闻", "Latin", "top")
 'a short line in Han script at the top of a Latin-script article: a site name or page furniture'
 """
 
@@ -84,12 +84,17 @@ def _looks_like_mojibake(line: str) -> bool:
 def foreign_script_reason(line: str, article_script: str | None, edge: str) -> str | None:
     """Why a short line at the ``edge`` ("top" or "bottom") of an article is furniture: its
     letters are in another script than the article's; None when it is not so."""
-    if article_script is None or len(line) - line.count(" ") > FOREIGN_LINE_MAX_CHARS:
+    if article_script is None or not is_short_line(line):
         return None
     script = dominant_script(line)
     if script is None or script == article_script:
         return None
     return FOREIGN_SCRIPT.format(line=script, edge=edge, article=article_script)
+
+
+def is_short_line(line: str) -> bool:
+    """Short enough to be a site name or a label: a few characters, spaces aside."""
+    return len(line) - line.count(" ") <= FOREIGN_LINE_MAX_CHARS
 
 
 def dominant_script(text: str) -> str | None:

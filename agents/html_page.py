@@ -56,7 +56,9 @@ class HtmlPage:
     #: htmldate's day from other markup, when the page states no date: after the text's own.
     markup_date: Sourced[str] | None = None
     #: trafilatura's main text, one normalised line per block; None when it found no article.
-    main_lines: tuple[str, ...] | None = None
+    main_lines: frozenset[str] | None = None
+    #: The same lines joined, so a long line is looked up in one pass, not once per block.
+    main_text: str = ""
     captions: frozenset[str] = field(default_factory=frozenset)
 
     def in_main_text(self, line: str) -> bool:
@@ -65,7 +67,7 @@ class HtmlPage:
             return True
         text = normalise(line)
         if len(text.split()) >= MAIN_TEXT_SUBSTRING_MIN_WORDS:
-            return any(text in main for main in self.main_lines)
+            return text in self.main_text
         return text in self.main_lines
 
 
@@ -98,7 +100,8 @@ def read_html_page(markup: str) -> HtmlPage:
     if found is None:
         return HtmlPage(published=published, captions=captions)
     text = found.text or ""
-    main = tuple(normalise(line) for line in text.splitlines() if line.strip())
+    main = [normalise(line) for line in text.splitlines() if line.strip()]
+    found_article = len(text.split()) >= MAIN_TEXT_MIN_WORDS
     authors = _AUTHOR_SEPARATOR.split(found.author) if found.author else []
     return HtmlPage(
         title=_sourced(found.title, jsonld.get("headline")),
@@ -109,7 +112,8 @@ def read_html_page(markup: str) -> HtmlPage:
         authors=_sourced(authors, _jsonld_authors(jsonld)),
         published=published,
         markup_date=Sourced(found.date, "html-meta") if found.date else None,
-        main_lines=main if len(text.split()) >= MAIN_TEXT_MIN_WORDS else None,
+        main_lines=frozenset(main) if found_article else None,
+        main_text="\n".join(main) if found_article else "",
         captions=captions,
     )
 

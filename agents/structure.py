@@ -30,7 +30,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from agents.dates import normalise_published
-from agents.furniture import dominant_script, foreign_script_reason, furniture_reason
+from agents.furniture import (
+    dominant_script,
+    foreign_script_reason,
+    furniture_reason,
+    is_short_line,
+)
 from agents.html_page import HtmlPage, Sourced, normalise, read_html_page
 from agents.language import detect_language
 from agents.layout import (
@@ -176,8 +181,9 @@ def _drop_foreign_edges(content: list[_Row], text: str) -> list[_Row]:
     script: str | None = None
     for rows, edge in ((content, "top"), (content[::-1], "bottom")):
         for row in rows:
-            if row.kind or row.line.text.isascii():
+            if row.kind or row.line.text.isascii() or not is_short_line(row.line.text):
                 break
+            # Only now, and once: the script of the sample costs a Unicode lookup a letter.
             script = script or dominant_script(text[:_SCRIPT_SAMPLE_CHARS])
             row.reason = foreign_script_reason(row.line.text, script, edge)
             if row.reason is None:
