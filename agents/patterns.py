@@ -155,8 +155,9 @@ NAME_WORD = re.compile(r"(?:[A-Z][\w'’.-]*|(?:al|el)-[A-Za-z][\w'’-]*)")
 
 #: A byline, date or reading-time line is shorter than this, even with several joined.
 METADATA_MAX_WORDS = 24
-#: Metadata joined on one line: "By Jane Doe | 5 min read | 3 March 2025".
-METADATA_SEPARATOR = re.compile(r"\s+[|·•]\s+")
+#: Metadata joined on one line: "By Jane Doe | 5 min read | 3 March 2025", and a blog's "Posted on
+#: 22 April 2025 by Jane Doe" (every part must then be metadata, so a sentence never splits).
+METADATA_SEPARATOR = re.compile(r"\s+[|·•]\s+|\s+(?=[Bb]y\s)")
 
 #: "2 min read", "5-minute read", "Reading time: 4 minutes". The word "read" is required.
 READING_TIME = re.compile(

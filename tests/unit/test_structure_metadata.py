@@ -131,6 +131,10 @@ def test_structure_metadata_reads_statements_joined_on_one_line() -> None:
     role = read_metadata_line("By Aisha Rahman | Economics correspondent")
     assert role is not None and role.byline == Byline(("Aisha Rahman",), None)
     assert read_metadata_line("Storm | Floods | 2 min read") is None  # not every part is metadata
+    posted = read_metadata_line("Posted on 22 April 2025 by Owen Marsh")
+    assert posted is not None and posted.kind == "date"
+    assert posted.byline == Byline(("Owen Marsh",), None) and posted.date is not None
+    assert read_metadata_line("Ferries were stopped by the storm on 2 May 2025") is None
 
 
 @pytest.mark.parametrize(
