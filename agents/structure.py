@@ -28,6 +28,7 @@ The steps, in order:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from agents.dates import normalise_published
 from agents.furniture import (
@@ -62,6 +63,7 @@ from agents.records import (
     SCHEMA_STRUCTURED,
     Block,
     Furniture,
+    Given,
     Image,
     RepairedArticle,
     Sources,
@@ -104,30 +106,16 @@ def structure_article(event: RepairedArticle) -> StructuredArticle:
     body = [" ".join(row.line.text for row in paragraph) for paragraph in paragraphs]
     spans = [(paragraph[0].line.start, paragraph[-1].line.end) for paragraph in paragraphs]
     quotes = find_quotes(text, spans)  # 7
-    page = page or HtmlPage()  # 9
-    given = event["given"]
-    found = {
-        "title": _first(
-            _given(given["title"]), page.title, _text(title.line.text if title else None)
-        ),
-        "standfirst": _first(_text(" ".join(row.line.text for row in standfirst)), page.standfirst),
-        "authors": _authors(page.authors, _text(_byline_authors(content))),
-        "published": _first(
-            _given(given["published"] and normalise_published(given["published"])),
-            page.published,
-            _text(_published(content)),
-            page.markup_date,
-        ),
-    }
+    found = _sourced_fields(event["given"], page or HtmlPage(), content, title, standfirst)  # 9
     fields = {key: value for key, value in event.items() if key != "html"}
     return {  # type: ignore[return-value]
         **fields,
         "schema": SCHEMA_STRUCTURED,
-        "title": found["title"].value if found["title"] else None,
-        "standfirst": found["standfirst"].value if found["standfirst"] else None,
-        "authors": found["authors"].value if found["authors"] else [],
+        "title": _value(found["title"]),
+        "standfirst": _value(found["standfirst"]),
+        "authors": _value(found["authors"]) or [],
         "dateline": parse_dateline(body[0]) if body else None,
-        "published": found["published"].value if found["published"] else None,
+        "published": _value(found["published"]),
         "reading_time_minutes": _reading_time(content),
         "word_count": sum(count_words(paragraph) for paragraph in body),  # 8
         "language": detect_language(" ".join(body)),
@@ -138,6 +126,29 @@ def structure_article(event: RepairedArticle) -> StructuredArticle:
         "blocks": [_block(row) for row in rows],
         "sources": _sources(found),
     }
+
+
+def _sourced_fields(
+    given: Given, page: HtmlPage, content: list[_Row], title: _Row | None, standfirst: list[_Row]
+) -> dict[str, Sourced | None]:
+    """Title, standfirst, authors and date from the best source that states each."""
+    return {
+        "title": _first(
+            _given(given["title"]), page.title, _text(title.line.text if title else None)
+        ),
+        "standfirst": _first(_text(" ".join(row.line.text for row in standfirst)), page.standfirst),
+        "authors": _authors(page.authors, _text(_byline_authors(content))),
+        "published": _first(
+            _given(given["published"] and normalise_published(given["published"])),
+            page.published,
+            _text(_published(content)),
+            page.markup_date,  # htmldate's reading of other markup: the text's own date first
+        ),
+    }
+
+
+def _value(found: Sourced | None) -> Any:
+    return found.value if found else None
 
 
 def _first(*candidates: Sourced | None) -> Sourced | None:
