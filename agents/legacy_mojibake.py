@@ -1,0 +1,316 @@
+"""Legacy-codec mojibake: Chinese, Japanese, Korean or Russian bytes that were read as Latin-1 or
+cp1252, whole texts or islands inside English. ftfy leaves these alone: it repairs UTF-8 misread.
+
+A page in GBK, Big5, Shift-JIS, EUC-JP, EUC-KR, cp1251 or KOI8-R that some system took for Latin-1
+turns every non-ASCII byte into a Latin-1 or cp1252 character: "°®Âþµº" is the GBK bytes of a
+three-hanzi site name. Each run of such characters (an *island*) maps back to its bytes; each
+target codec decodes them into a *candidate*. Decoding without error proves little (random bytes
+often decode in GBK), so a candidate is kept only when
+
+1. it is typical of its script: every character (95% of a long run) is among the script's
+   everyday characters (:mod:`agents.legacy_tables`), and it is clearly the likeliest candidate;
+2. the island is not plausible Latin text: it mixes symbols into letters, or accented letters that
+   no single language writes together, or has three accented letters in a row, or case that flips
+   inside a word. "ÇÀ", "çà" and "Þó" are correct French and Icelandic even though they decode to
+   common hanzi or Russian words, and stay.
+
+A page has one encoding: once islands have shown which codec a text is in, the short islands that
+decode typically in that codec are repaired too where the line is foreign text throughout (a
+Russian line's one-letter words), and ambiguous islands take that codec.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from dataclasses import dataclass
+
+from agents.legacy_tables import (
+    BYTE_OF,
+    CP1252_ONLY,
+    LANGUAGE_LETTERS,
+    RARE,
+    SCRIPT_OF,
+    TARGET_CODECS,
+    TYPOGRAPHY,
+    VIETNAMESE_LETTERS,
+    common_characters,
+    script_model,
+)
+
+_HIGH = "".join(sorted(BYTE_OF))
+#: Misread bytes, and the ASCII trail byte a double-byte character may end with (0x40-0x7E).
+_ISLAND = re.compile(f"(?:[{_HIGH}]+[\\x40-\\x7e]?)+")
+#: Two misread bytes close together: below that no island can be repaired on its own evidence.
+_TWO_HIGH = re.compile(f"[{_HIGH}][\\x40-\\x7e]?[{_HIGH}]")
+_WORD = re.compile(r"[^\W\d_]+")
+_CYRILLIC_WORD = re.compile(r"[Ѐ-ӿ]+")
+
+_PRIOR_TOTAL = sum(TARGET_CODECS.values())
+#: How much likelier the best candidate must be than the next to be taken on its own evidence.
+_MARGIN = math.log(4)
+#: Share of a long run's characters that must be everyday ones (a few rare hanzi are normal).
+_TYPICAL_SHARE = 0.95
+#: Letters of a Cyrillic word: log-probability of each case pattern.
+_CASE_PATTERN = {"lower": math.log(0.85), "title": math.log(0.12), "upper": math.log(0.03)}
+_ODD_CASE = math.log(1e-3)
+#: Mean log-probability per letter below which Cyrillic is not Russian-like: running Russian text
+#: averages about -2.9, letters drawn at random -3.5; "Ффф" scores -6.
+_MIN_LETTER_LOGP = -4.5
+
+
+@dataclass(frozen=True)
+class LegacyFix:
+    """One island to replace: ``text[start:end]`` becomes ``after``."""
+
+    start: int
+    end: int
+    after: str
+    codec: str  # e.g. "gbk read as latin-1"
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    codec: str
+    end: int  # the island may give back a trailing ASCII byte it did not need
+    text: str
+    score: float
+    typical: bool
+
+
+def find_legacy_fixes(text: str) -> list[LegacyFix]:
+    """Where ``text`` holds legacy-codec mojibake, and what each island really says."""
+    if not _TWO_HIGH.search(text):
+        return []  # fast path: no island has two misread bytes
+    islands = [m for m in _ISLAND.finditer(text) if not _is_utf8_mojibake(m.group())]
+    decided: dict[int, _Candidate] = {}
+    ambiguous: list[re.Match] = []
+    for island in islands:
+        if _high_count(island.group()) < 2 or not _implausible_latin(text, island):
+            continue
+        typical = [c for c in _candidates(island) if c.typical]
+        if not typical or sum(ch.isalpha() for ch in typical[0].text if ch >= "\x80") < 2:
+            continue  # a lone letter or hanzi is no evidence on its own; the page may vouch for it
+        if len(typical) == 1 or typical[0].score - typical[1].score >= _MARGIN:
+            decided[island.start()] = typical[0]
+        else:
+            ambiguous.append(island)
+    dominant = _dominant_codec(decided.values())
+    if dominant is not None:
+        _extend(text, islands, decided, ambiguous, dominant)
+    _drop_inconsistent_lines(text, islands, decided)
+    return [
+        LegacyFix(start, c.end, c.text, f"{c.codec} read as {_read_as(text[start : c.end])}")
+        for start, c in sorted(decided.items())
+        if c.text != text[start : c.end]
+    ]
+
+
+def _extend(
+    text: str,
+    islands: list[re.Match],
+    decided: dict[int, _Candidate],
+    ambiguous: list[re.Match],
+    dominant: str,
+) -> None:
+    """Read in the text's codec every island it decodes typically that is ambiguous, in a foreign
+    line, or next to a repaired island with no Latin word between them; repaired islands too."""
+    for order in (islands, islands[::-1]):
+        previous: re.Match | None = None
+        for island in order:
+            beside = (
+                previous is not None
+                and previous.start() in decided
+                and _no_words_between(text, previous, island)
+            )
+            previous = island
+            if not (
+                island.start() in decided
+                or beside
+                or island in ambiguous
+                or _foreign_line(text, island)
+            ):
+                continue
+            chosen = _candidate_in(island, dominant)
+            if chosen is not None and chosen.typical:
+                decided[island.start()] = chosen
+
+
+def _no_words_between(text: str, one: re.Match, other: re.Match) -> bool:
+    start, end = sorted((one.end(), other.start()))
+    gap = text[start:end] if one.end() <= other.start() else text[other.end() : one.start()]
+    return not any(ch == "\n" or (ch.isascii() and ch.isalpha()) for ch in gap)
+
+
+def _drop_inconsistent_lines(
+    text: str, islands: list[re.Match], decided: dict[int, _Candidate]
+) -> None:
+    """A legacy page turns every non-ASCII character of a line into mojibake. Where the repaired
+    islands hold under half of a line's accented characters, the rest is Latin text after all
+    (leetspeak, kaomoji, UTF-8 mojibake piled up) and the line is left to ftfy."""
+    by_line: dict[int, list[re.Match]] = {}
+    for island in islands:
+        by_line.setdefault(text.rfind("\n", 0, island.start()), []).append(island)
+    for line_start, members in by_line.items():
+        end = text.find("\n", members[-1].end())
+        line = text[line_start + 1 : end if end >= 0 else len(text)]
+        total = sum(ch in BYTE_OF and ch not in TYPOGRAPHY for ch in line)
+        repaired = sum(
+            ch in BYTE_OF and ch not in TYPOGRAPHY
+            for island in members
+            if island.start() in decided
+            for ch in island.group()
+        )
+        if repaired and repaired < 0.5 * total:
+            for island in members:
+                decided.pop(island.start(), None)
+
+
+def _candidates(island: re.Match) -> list[_Candidate]:
+    """Every target codec's reading of the island, best first; one per distinct text."""
+    found: dict[str, _Candidate] = {}
+    for codec in TARGET_CODECS:
+        candidate = _candidate_in(island, codec)
+        if candidate is not None and candidate.text not in found:
+            found[candidate.text] = candidate
+    return sorted(found.values(), key=lambda c: -c.score)
+
+
+def _candidate_in(island: re.Match, codec: str) -> _Candidate | None:
+    raw = island.group()
+    # A trailing ASCII byte belongs to the island only when the last character needs it.
+    for end in (island.end() - 1, island.end()) if raw[-1] < "\x80" else (island.end(),):
+        data = bytes(BYTE_OF.get(ch, ord(ch)) for ch in raw[: end - island.start()])
+        try:
+            decoded = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        script = SCRIPT_OF[codec]
+        score, typical = _score(decoded, script)
+        if script == "ru" and typical:
+            typical = not _touches_latin(island.string, island.start(), end, decoded)
+        return _Candidate(
+            codec, end, decoded, score + math.log(TARGET_CODECS[codec] / _PRIOR_TOTAL), typical
+        )
+    return None
+
+
+def _score(decoded: str, script: str) -> tuple[float, bool]:
+    """Log-likelihood of ``decoded`` as text in ``script``, and whether it is typical of it."""
+    model, common = script_model(script), common_characters(script)
+    score, foreign, count = 0.0, 0, 0
+    for ch in decoded:
+        if ch < "\x80":
+            score += math.log(1e-3 if ch.isalpha() else 1e-2)
+            continue
+        count += 1
+        score += model.get(ch, RARE)
+        foreign += ch not in common
+    atypical = False
+    if script == "ru":
+        words = _CYRILLIC_WORD.findall(decoded)
+        cases = [_case_score(word) for word in words]
+        score += sum(cases)
+        letters = [model.get(ch, RARE) for word in words for ch in word]
+        atypical = _ODD_CASE in cases or sum(letters) < _MIN_LETTER_LOGP * len(letters)
+    needed = _TYPICAL_SHARE if count >= 20 else 1.0
+    return score, count > 0 and count - foreign >= needed * count and not atypical
+
+
+def _touches_latin(text: str, start: int, end: int, decoded: str) -> bool:
+    """Russian words are not spelt with Latin letters: a Cyrillic reading that would put one
+    against a Latin letter (inside the island or just outside it) is no reading."""
+    joined = text[start - 1 : start] + decoded + text[end : end + 1]
+    return any(
+        a.isalpha() and b.isalpha() and (a.isascii() != b.isascii())
+        for a, b in itertools.pairwise(joined)
+    )
+
+
+def _case_score(word: str) -> float:
+    if word.islower():
+        return _CASE_PATTERN["lower"]
+    if len(word) > 1 and word.isupper():
+        return _CASE_PATTERN["upper"]
+    if word[0].isupper() and (len(word) == 1 or word[1:].islower()):
+        return _CASE_PATTERN["title"]
+    return _ODD_CASE
+
+
+def _implausible_latin(text: str, island: re.Match) -> bool:
+    """Whether the island cannot be correct Latin-script text (see the module's docstring)."""
+    raw = island.group()
+    for before, after in itertools.pairwise(raw):
+        high_pair = before in BYTE_OF and after in BYTE_OF
+        if high_pair and (_odd_symbol(before) or _odd_symbol(after)):
+            return True
+        if before.isalpha() and after.isalpha() and before.islower() and after.isupper():
+            return True
+    if any("\x80" <= ch <= "\x9f" for ch in raw):
+        return True
+    start, end = island.start(), island.end()
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return any(_incoherent(word) for word in _WORD.findall(text, start, end))
+
+
+def _odd_symbol(ch: str) -> bool:
+    """A non-letter that correct Latin text never puts right beside another accented character."""
+    return ch not in TYPOGRAPHY and (not ch.isalpha() or ch in "ªºµ")
+
+
+def _incoherent(word: str) -> bool:
+    accented = [ch.lower() for ch in word if ch in BYTE_OF]
+    if not accented:
+        return False
+    run = longest = 0
+    for ch in word:
+        run = run + 1 if ch in BYTE_OF else 0
+        longest = max(longest, run)
+    if longest >= 3:
+        return True
+    if len(accented) == 1 and accented[0] in VIETNAMESE_LETTERS:
+        return False
+    return not any(all(ch in letters for ch in accented) for letters in LANGUAGE_LETTERS.values())
+
+
+def _foreign_line(text: str, island: re.Match) -> bool:
+    """Whether the island's line is foreign text throughout: hardly any ASCII letters outside
+    islands (a Russian or Chinese line misread), so its short islands are not Latin words."""
+    start = text.rfind("\n", 0, island.start()) + 1
+    end = text.find("\n", island.end())
+    line = text[start : end if end >= 0 else len(text)]
+    outside = _ISLAND.sub("", line)
+    latin = sum(ch.isascii() and ch.isalpha() for ch in outside)
+    return latin <= 0.1 * max(1, _high_count(line))
+
+
+def _dominant_codec(decided) -> str | None:
+    """The codec the confident islands agree on, if they do (two thirds of the characters)."""
+    chars: dict[str, int] = {}
+    for candidate in decided:
+        chars[candidate.codec] = chars.get(candidate.codec, 0) + len(candidate.text)
+    if not chars:
+        return None
+    codec, count = max(chars.items(), key=lambda item: item[1])
+    return codec if count >= 3 and count >= 2 / 3 * sum(chars.values()) else None
+
+
+def _high_count(raw: str) -> int:
+    return sum(ch in BYTE_OF for ch in raw)
+
+
+def _is_utf8_mojibake(raw: str) -> bool:
+    """UTF-8 misread is ftfy's to fix: leave islands whose bytes are valid UTF-8 to it."""
+    try:
+        bytes(BYTE_OF.get(ch, ord(ch)) for ch in raw).decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _read_as(raw: str) -> str:
+    return "cp1252" if any(ch in CP1252_ONLY for ch in raw) else "latin-1"
