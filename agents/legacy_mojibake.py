@@ -40,10 +40,13 @@ from agents.legacy_tables import (
 )
 
 _HIGH = "".join(sorted(BYTE_OF))
-#: Misread bytes, and the ASCII trail byte a double-byte character may end with (0x40-0x7E).
-_ISLAND = re.compile(f"(?:[{_HIGH}]+[\\x40-\\x7e]?)+")
+#: ASCII bytes a multi-byte character may hold after its lead byte: 0x40-0x7E in Big5, GBK and
+#: Shift-JIS, digits in GB18030's four-byte sequences.
+_TRAIL = "\\x30-\\x39\\x40-\\x7e"
+#: Misread bytes, each run possibly ending in one such ASCII byte.
+_ISLAND = re.compile(f"(?:[{_HIGH}]+[{_TRAIL}]?)+")
 #: Two misread bytes close together: below that no island can be repaired on its own evidence.
-_TWO_HIGH = re.compile(f"[{_HIGH}][\\x40-\\x7e]?[{_HIGH}]")
+_TWO_HIGH = re.compile(f"[{_HIGH}][{_TRAIL}]?[{_HIGH}]")
 _WORD = re.compile(r"[^\W\d_]+")
 _CYRILLIC_WORD = re.compile(r"[Ѐ-ӿ]+")
 

@@ -21,7 +21,8 @@ _ODD_SPACE = re.compile(r"[\u2000-\u200a\u205f]")
 #: Tags of HTML that a scraper left in plain text.
 _TAG = re.compile(
     r"<(/?)(p|div|br|span|b|i|em|strong|a|li|ul|ol|h[1-6]|font|img|figure|figcaption"
-    r"|blockquote|section|article|table|tr|td)\b[^<>\n]*?/?>",
+    r"|blockquote|section|article|table|tr|td)"
+    r"""(?:\s+[a-z-]+(?:\s*=\s*(?:"[^"\n]*"|'[^'\n]*'|[^\s"'<>]+))?)*\s*/?>""",
     re.IGNORECASE,
 )
 _BREAKING = frozenset({"br", "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr"})
