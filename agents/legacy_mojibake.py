@@ -86,11 +86,14 @@ def find_legacy_fixes(text: str) -> list[LegacyFix]:
     """Where ``text`` holds legacy-codec mojibake, and what each island really says."""
     if not _TWO_HIGH.search(text):
         return []  # fast path: no island has two misread bytes
-    islands = [m for m in _ISLAND.finditer(text) if not _is_utf8_mojibake(m.group())]
+    islands = list(_ISLAND.finditer(text))
     decided: dict[int, _Candidate] = {}
     ambiguous: list[re.Match] = []
     for island in islands:
-        if _high_count(island.group()) < 2 or not _implausible_latin(text, island):
+        raw = island.group()
+        if len(raw) < 2 or _high_count(raw) < 2 or _is_utf8_mojibake(raw):
+            continue
+        if not _implausible_latin(text, island):
             continue
         typical = [c for c in _candidates(island) if c.typical]
         if not typical or sum(ch.isalpha() for ch in typical[0].text if ch >= "\x80") < 2:
@@ -101,7 +104,8 @@ def find_legacy_fixes(text: str) -> list[LegacyFix]:
             ambiguous.append(island)
     dominant = _dominant_codec(decided.values())
     if dominant is not None:
-        _extend(text, islands, decided, ambiguous, dominant)
+        readable = [m for m in islands if not _is_utf8_mojibake(m.group())]
+        _extend(text, readable, decided, ambiguous, dominant)
     _drop_inconsistent_lines(text, islands, decided)
     return [
         LegacyFix(start, c.end, c.text, f"{c.codec} read as {_read_as(text[start : c.end])}")
@@ -152,6 +156,8 @@ def _drop_inconsistent_lines(
     """A legacy page turns every non-ASCII character of a line into mojibake. Where the repaired
     islands hold under half of a line's accented characters, the rest is Latin text after all
     (leetspeak, kaomoji, UTF-8 mojibake piled up) and the line is left to ftfy."""
+    if not decided:
+        return
     by_line: dict[int, list[re.Match]] = {}
     for island in islands:
         by_line.setdefault(text.rfind("\n", 0, island.start()), []).append(island)
@@ -303,7 +309,7 @@ def _dominant_codec(decided) -> str | None:
 
 
 def _high_count(raw: str) -> int:
-    return sum(ch in BYTE_OF for ch in raw)
+    return sum(map(BYTE_OF.__contains__, raw))
 
 
 def _is_utf8_mojibake(raw: str) -> bool:
