@@ -88,7 +88,7 @@ def find_legacy_fixes(text: str) -> list[LegacyFix]:
         return []  # fast path: no island has two misread bytes
     islands = list(_ISLAND.finditer(text))
     decided: dict[int, _Candidate] = {}
-    ambiguous: list[re.Match] = []
+    ambiguous: set[int] = set()  # where islands start that more than one codec reads typically
     for island in islands:
         raw = island.group()
         if len(raw) < 2 or _high_count(raw) < 2 or _is_utf8_mojibake(raw):
@@ -101,7 +101,7 @@ def find_legacy_fixes(text: str) -> list[LegacyFix]:
         if len(typical) == 1 or typical[0].score - typical[1].score >= _MARGIN:
             decided[island.start()] = typical[0]
         else:
-            ambiguous.append(island)
+            ambiguous.add(island.start())
     dominant = _dominant_codec(decided.values())
     if dominant is not None:
         readable = [m for m in islands if not _is_utf8_mojibake(m.group())]
@@ -118,7 +118,7 @@ def _extend(
     text: str,
     islands: list[re.Match],
     decided: dict[int, _Candidate],
-    ambiguous: list[re.Match],
+    ambiguous: set[int],
     dominant: str,
 ) -> None:
     """Read in the text's codec every island it decodes typically that is ambiguous, in a foreign
@@ -135,7 +135,7 @@ def _extend(
             if not (
                 island.start() in decided
                 or beside
-                or island in ambiguous
+                or island.start() in ambiguous
                 or _foreign_line(text, island)
             ):
                 continue
@@ -145,8 +145,9 @@ def _extend(
 
 
 def _no_words_between(text: str, one: re.Match, other: re.Match) -> bool:
-    start, end = sorted((one.end(), other.start()))
-    gap = text[start:end] if one.end() <= other.start() else text[other.end() : one.start()]
+    """Whether only spaces, digits and punctuation stand between two islands of one line."""
+    first, second = sorted((one, other), key=lambda m: m.start())
+    gap = text[first.end() : second.start()]
     return not any(ch == "\n" or (ch.isascii() and ch.isalpha()) for ch in gap)
 
 

@@ -13,6 +13,7 @@ import json
 import random
 from dataclasses import dataclass
 
+from agents.legacy_tables import SCRIPT_OF
 from benchmarks.corpus import build_corpus
 from benchmarks.damage import misread
 
@@ -90,18 +91,6 @@ SENTENCES = {
     ],
 }
 
-#: Legacy codecs by the script of their text.
-LEGACY = {
-    "gbk": "zh-hans",
-    "gb18030": "zh-hans",
-    "big5": "zh-hant",
-    "shift_jis": "ja",
-    "euc_jp": "ja",
-    "euc_kr": "ko",
-    "cp1251": "ru",
-    "koi8_r": "ru",
-}
-
 #: Names quoted inside English copy, per script: the islands.
 NAMES = {
     "zh-hans": ["港口管理局", "市商会", "渔业协会"],
@@ -135,7 +124,7 @@ def damaged_set(per_pair: int = 6, seed: int = 4) -> list[Case]:
     rng = random.Random(seed)
     english = _english(60)
     cases = []
-    for codec, script in LEGACY.items():
+    for codec, script in SCRIPT_OF.items():
         for read_as in ("latin-1", "cp1252"):
             for n in range(per_pair):
                 original = _article(script, rng, codec)

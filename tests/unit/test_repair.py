@@ -13,6 +13,7 @@ from ftfy.fixes import uncurl_quotes
 from agents.errors import RejectedInput
 from agents.records import RawArticle
 from agents.repair import FTFY_CONFIG, _repair_lines, repair_article, repair_text
+from agents.schemas import problems
 from tests.conftest import SHARED
 
 CORRECT = [
@@ -257,3 +258,14 @@ def test_repair_fast_path_gives_the_slow_paths_output_on_clean_articles() -> Non
             assert _repair_lines(text, markup=markup, fast=True) == _repair_lines(
                 text, markup=markup, fast=False
             )
+
+
+def test_repair_event_with_every_new_kind_validates_against_its_schema() -> None:
+    text = (
+        "Ïðàâèòåëüñòâî said on Tuesday\u200bthat the\u2009port</p> would reopen.\n"
+        "Lost characters: S\ufffdo Paulo.\n"
+    )
+    event = repair_article(RawArticle(id="k", text=text), max_text_chars=10_000)
+    kinds = {r["kind"] for r in event["repairs"]}
+    assert kinds == {"legacy_mojibake", "zero_width", "odd_space", "leaked_tag", "replacement_char"}
+    assert problems(event, "repaired-article/1") == []
