@@ -47,7 +47,13 @@ _TRAIL = "\\x30-\\x39\\x40-\\x7e"
 _ISLAND = re.compile(f"(?:[{_HIGH}]+[{_TRAIL}]?)+")
 #: Two misread bytes close together: below that no island can be repaired on its own evidence.
 _TWO_HIGH = re.compile(f"[{_HIGH}][{_TRAIL}]?[{_HIGH}]")
+_HIGH_CHAR = re.compile(f"[{_HIGH}]")
+#: Misread characters other than typography: what a legacy line has and a Latin line lacks.
+_ACCENTED = re.compile(f"[{''.join(sorted(set(BYTE_OF) - TYPOGRAPHY))}]")
+#: cp1252's typography to the Latin-1 character of the same byte, so that encoding gives the bytes.
+_AS_LATIN1 = {ord(ch): byte for ch, byte in BYTE_OF.items() if ord(ch) > 0xFF}
 _WORD = re.compile(r"[^\W\d_]+")
+_ASCII_LETTER = re.compile("[A-Za-z]")
 _CYRILLIC_WORD = re.compile(r"[Ѐ-ӿ]+")
 
 _PRIOR_TOTAL = sum(TARGET_CODECS.values())
@@ -165,12 +171,11 @@ def _drop_inconsistent_lines(
     for line_start, members in by_line.items():
         end = text.find("\n", members[-1].end())
         line = text[line_start + 1 : end if end >= 0 else len(text)]
-        total = sum(ch in BYTE_OF and ch not in TYPOGRAPHY for ch in line)
+        total = len(_ACCENTED.findall(line))
         repaired = sum(
-            ch in BYTE_OF and ch not in TYPOGRAPHY
+            len(_ACCENTED.findall(island.group()))
             for island in members
             if island.start() in decided
-            for ch in island.group()
         )
         if repaired and repaired < 0.5 * total:
             for island in members:
@@ -191,7 +196,7 @@ def _candidate_in(island: re.Match, codec: str) -> _Candidate | None:
     raw = island.group()
     # A trailing ASCII byte belongs to the island only when the last character needs it.
     for end in (island.end() - 1, island.end()) if raw[-1] < "\x80" else (island.end(),):
-        data = bytes(BYTE_OF.get(ch, ord(ch)) for ch in raw[: end - island.start()])
+        data = _bytes_of(raw[: end - island.start()])
         try:
             decoded = data.decode(codec)
         except UnicodeDecodeError:
@@ -293,8 +298,7 @@ def _foreign_line(text: str, island: re.Match) -> bool:
     start = text.rfind("\n", 0, island.start()) + 1
     end = text.find("\n", island.end())
     line = text[start : end if end >= 0 else len(text)]
-    outside = _ISLAND.sub("", line)
-    latin = sum(ch.isascii() and ch.isalpha() for ch in outside)
+    latin = len(_ASCII_LETTER.findall(_ISLAND.sub("", line)))
     return latin <= 0.1 * max(1, _high_count(line))
 
 
@@ -310,13 +314,18 @@ def _dominant_codec(decided) -> str | None:
 
 
 def _high_count(raw: str) -> int:
-    return sum(map(BYTE_OF.__contains__, raw))
+    return len(_HIGH_CHAR.findall(raw))
+
+
+def _bytes_of(raw: str) -> bytes:
+    """The bytes an island's characters were read from (ASCII stands for itself)."""
+    return raw.translate(_AS_LATIN1).encode("latin-1")
 
 
 def _is_utf8_mojibake(raw: str) -> bool:
     """UTF-8 misread is ftfy's to fix: leave islands whose bytes are valid UTF-8 to it."""
     try:
-        bytes(BYTE_OF.get(ch, ord(ch)) for ch in raw).decode("utf-8")
+        _bytes_of(raw).decode("utf-8")
     except UnicodeDecodeError:
         return False
     return True
