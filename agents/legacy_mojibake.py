@@ -8,15 +8,21 @@ target codec decodes them into a *candidate*. Decoding without error proves litt
 often decode in GBK), so a candidate is kept only when
 
 1. it is typical of its script: every character (95% of a long run) is among the script's
-   everyday characters (:mod:`agents.legacy_tables`), and it is clearly the likeliest candidate;
+   everyday characters (:mod:`agents.legacy_tables`), Cyrillic words have a plain case pattern,
+   Russian-like letter frequencies and no Latin letter against them; it holds two letters or
+   ideographs at least, and it is clearly the likeliest candidate (the codecs' priors break ties
+   that the bytes cannot, as between GBK and EUC-JP for kanji alone);
 2. the island is not plausible Latin text: it mixes symbols into letters, or accented letters that
    no single language writes together, or has three accented letters in a row, or case that flips
    inside a word. "ÇÀ", "çà" and "Þó" are correct French and Icelandic even though they decode to
    common hanzi or Russian words, and stay.
 
-A page has one encoding: once islands have shown which codec a text is in, the short islands that
-decode typically in that codec are repaired too where the line is foreign text throughout (a
-Russian line's one-letter words), and ambiguous islands take that codec.
+A page has one encoding: once confident islands agree on a codec, the islands it reads typically
+are repaired too where they are ambiguous, next to a repaired island with no Latin word between
+(a Russian sentence's one-letter words), or in a line of foreign text (a lone ``Ìý``, one hanzi,
+at the foot of a page whose header was GBK). Last, a line whose repaired islands hold under half
+of its accented characters is Latin text after all (leetspeak, kaomoji, piled-up UTF-8 mojibake)
+and keeps them all.
 """
 
 from __future__ import annotations

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import subprocess
 import sys
 
@@ -269,3 +270,29 @@ def test_repair_event_with_every_new_kind_validates_against_its_schema() -> None
     kinds = {r["kind"] for r in event["repairs"]}
     assert kinds == {"legacy_mojibake", "zero_width", "odd_space", "leaked_tag", "replacement_char"}
     assert problems(event, "repaired-article/1") == []
+
+
+def test_repair_fast_path_gives_the_slow_paths_output_on_random_lines() -> None:
+    """Short lines drawn from every character class a fix or the fast path looks at."""
+    from agents.fast_path import _badness_characters
+
+    pool = (
+        "abcXYZ  .,'-&<>\t"
+        + _badness_characters()
+        + "".join(map(chr, range(0x80, 0x100)))
+        + "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+        + "港口新闻항만Порт Λιμάνι\ufffd\u200b\u2060\u2009\u0301ﬁ\r\u2028\x1b"
+    )
+    rng = random.Random(11)
+    lines = [
+        "".join(rng.choice(pool) for _ in range(rng.randint(1, 12))) + "\n" for _ in range(400)
+    ]
+    lines += ["Cafe\u0301 au lait\n", "Sa\u0303o Paulo\n", "the ﬁrst\n", "IJssel &amp; co\n"]
+    for line in lines:
+        assert _repair_lines(line, markup=False, fast=True) == _repair_lines(
+            line, markup=False, fast=False
+        )
+    text = "".join(lines)
+    assert _repair_lines(text, markup=False, fast=True) == _repair_lines(
+        text, markup=False, fast=False
+    )
