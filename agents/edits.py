@@ -9,6 +9,7 @@ consumer has (``input[a:b] == before``, ``output[c:d] == after``).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -39,20 +40,19 @@ def apply(text: str, edits: Sequence[Edit]) -> str:
 
 def compose(original: str, stages: Sequence[Sequence[Edit]]) -> tuple[str, list[Repair]]:
     """Apply the stages in turn; one report entry per edit, spans in the original and final text."""
-    texts = [original]
+    final = original
     for edits in stages:
-        texts.append(apply(texts[-1], edits))
-    final = texts[-1]
+        final = apply(final, edits)
+    maps = [_Map.of(edits) for edits in stages]
     repairs: list[Repair] = []
     for index, edits in enumerate(stages):
-        for edit in edits:
+        for number, edit in enumerate(edits):
             a, b = edit.start, edit.end
-            for earlier in reversed(stages[:index]):
-                a, b = _back(a, earlier, "start"), _back(b, earlier, "end")
-            c, d = edit.start, edit.start + len(edit.after)
-            c, d = _shift_within(c, d, edits, edit)
-            for later in stages[index + 1 :]:
-                c, d = _forward(c, later, "start"), _forward(d, later, "end")
+            for earlier in reversed(maps[:index]):
+                a, b = earlier.back(a, "start"), earlier.back(b, "end")
+            c, d = maps[index].out_start[number], maps[index].out_end[number]
+            for later in maps[index + 1 :]:
+                c, d = later.forward(c, "start"), later.forward(d, "end")
             repairs.append(
                 {
                     "kind": edit.kind,
@@ -67,37 +67,41 @@ def compose(original: str, stages: Sequence[Sequence[Edit]]) -> tuple[str, list[
     return final, repairs
 
 
-def _shift_within(c: int, d: int, edits: Sequence[Edit], edit: Edit) -> tuple[int, int]:
-    """Where ``edit``'s output lands in its own stage's output: earlier edits moved it."""
-    delta = sum(
-        len(e.after) - (e.end - e.start) for e in edits if e.end <= edit.start and e is not edit
-    )
-    return c + delta, d + delta
+@dataclass(frozen=True)
+class _Map:
+    """Where one stage's edits stand in its input and in its output, for positions to cross it.
 
+    A position inside an edit widens to the whole edit on the other side.
+    """
 
-def _forward(pos: int, edits: Sequence[Edit], side: str) -> int:
-    """A position in a stage's input, in its output; inside an edit it widens to the edit."""
-    delta = 0
-    for edit in edits:
-        if edit.end <= pos:
+    in_start: list[int]
+    in_end: list[int]
+    out_start: list[int]
+    out_end: list[int]
+
+    @classmethod
+    def of(cls, edits: Sequence[Edit]) -> _Map:
+        out_start, out_end, delta = [], [], 0
+        for edit in edits:
+            out_start.append(edit.start + delta)
+            out_end.append(edit.start + delta + len(edit.after))
             delta += len(edit.after) - (edit.end - edit.start)
-        elif edit.start < pos:
-            return edit.start + delta + (len(edit.after) if side == "end" else 0)
-        else:
-            break
-    return pos + delta
+        return cls([e.start for e in edits], [e.end for e in edits], out_start, out_end)
+
+    def forward(self, pos: int, side: str) -> int:
+        """A position in the stage's input, in its output."""
+        return _cross(pos, side, (self.in_start, self.in_end), (self.out_start, self.out_end))
+
+    def back(self, pos: int, side: str) -> int:
+        """A position in the stage's output, in its input."""
+        return _cross(pos, side, (self.out_start, self.out_end), (self.in_start, self.in_end))
 
 
-def _back(pos: int, edits: Sequence[Edit], side: str) -> int:
-    """A position in a stage's output, in its input; inside an edit it widens to the edit."""
-    delta = 0
-    for edit in edits:
-        new_start = edit.start + delta
-        new_end = new_start + len(edit.after)
-        if new_end <= pos:
-            delta += len(edit.after) - (edit.end - edit.start)
-        elif new_start < pos:
-            return edit.end if side == "end" else edit.start
-        else:
-            break
-    return pos - delta
+def _cross(
+    pos: int, side: str, here: tuple[list[int], list[int]], there: tuple[list[int], list[int]]
+) -> int:
+    starts, ends = here
+    index = bisect_right(ends, pos)  # the edits that end at or before pos
+    if index < len(starts) and starts[index] < pos:
+        return there[0][index] if side == "start" else there[1][index]
+    return pos + (there[1][index - 1] - ends[index - 1] if index else 0)

@@ -30,6 +30,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from agents.legacy_tables import (
@@ -114,20 +115,41 @@ def find_legacy_fixes(text: str) -> list[LegacyFix]:
             decided[island.start()] = typical[0]
         else:
             ambiguous.add(island.start())
+    lines = _Lines(text)
     dominant = _dominant_codec(decided.values())
     if dominant is not None:
         readable = [m for m in islands if not _is_utf8_mojibake(m.group())]
-        _extend(text, readable, decided, ambiguous, dominant)
-    _drop_inconsistent_lines(text, islands, decided)
-    return [
-        LegacyFix(start, c.end, c.text, f"{c.codec} read as {_read_as(text[start : c.end])}")
-        for start, c in sorted(decided.items())
-        if c.text != text[start : c.end]
-    ]
+        _extend(lines, readable, decided, ambiguous, dominant)
+    _drop_inconsistent_lines(lines, islands, decided)
+    # A page is read with one codec: cp1252 if any island shows typography only it produces.
+    misread = [text[start : c.end] for start, c in decided.items()]
+    read_as = "cp1252" if any(ch in CP1252_ONLY for raw in misread for ch in raw) else "latin-1"
+    return _merged(
+        text,
+        [
+            LegacyFix(start, c.end, c.text, f"{c.codec} read as {read_as}")
+            for start, c in sorted(decided.items())
+            if c.text != text[start : c.end]
+        ],
+    )
+
+
+def _merged(text: str, fixes: list[LegacyFix]) -> list[LegacyFix]:
+    """One fix for a run of a line's islands with only spaces and punctuation between them (a
+    Russian sentence's words), so a whole text is reported a line at a time, not word by word."""
+    merged: list[LegacyFix] = []
+    for fix in fixes:
+        last = merged[-1] if merged else None
+        gap = text[last.end : fix.start] if last else ""
+        if last and last.codec == fix.codec and not _ASCII_LETTER.search(gap) and "\n" not in gap:
+            merged[-1] = LegacyFix(last.start, fix.end, last.after + gap + fix.after, fix.codec)
+        else:
+            merged.append(fix)
+    return merged
 
 
 def _extend(
-    text: str,
+    lines: _Lines,
     islands: list[re.Match],
     decided: dict[int, _Candidate],
     ambiguous: set[int],
@@ -141,14 +163,14 @@ def _extend(
             beside = (
                 previous is not None
                 and previous.start() in decided
-                and _no_words_between(text, previous, island)
+                and _no_words_between(lines.text, previous, island)
             )
             previous = island
             if not (
                 island.start() in decided
                 or beside
                 or island.start() in ambiguous
-                or _foreign_line(text, island)
+                or lines.foreign(island)
             ):
                 continue
             chosen = _candidate_in(island, dominant)
@@ -164,7 +186,7 @@ def _no_words_between(text: str, one: re.Match, other: re.Match) -> bool:
 
 
 def _drop_inconsistent_lines(
-    text: str, islands: list[re.Match], decided: dict[int, _Candidate]
+    lines: _Lines, islands: list[re.Match], decided: dict[int, _Candidate]
 ) -> None:
     """A legacy page turns every non-ASCII character of a line into mojibake. Where the repaired
     islands hold under half of a line's accented characters, the rest is Latin text after all
@@ -173,11 +195,9 @@ def _drop_inconsistent_lines(
         return
     by_line: dict[int, list[re.Match]] = {}
     for island in islands:
-        by_line.setdefault(text.rfind("\n", 0, island.start()), []).append(island)
-    for line_start, members in by_line.items():
-        end = text.find("\n", members[-1].end())
-        line = text[line_start + 1 : end if end >= 0 else len(text)]
-        total = len(_ACCENTED.findall(line))
+        by_line.setdefault(lines.number(island.start()), []).append(island)
+    for number, members in by_line.items():
+        total = len(_ACCENTED.findall(lines.line(number)))
         repaired = sum(
             len(_ACCENTED.findall(island.group()))
             for island in members
@@ -186,6 +206,32 @@ def _drop_inconsistent_lines(
         if repaired and repaired < 0.5 * total:
             for island in members:
                 decided.pop(island.start(), None)
+
+
+class _Lines:
+    """The lines of a text, found once: islands ask which line they are in and what it holds."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self._foreign: dict[int, bool] = {}
+
+    def number(self, pos: int) -> int:
+        return bisect_right(self.starts, pos) - 1
+
+    def line(self, number: int) -> str:
+        end = self.starts[number + 1] if number + 1 < len(self.starts) else len(self.text)
+        return self.text[self.starts[number] : end]
+
+    def foreign(self, island: re.Match) -> bool:
+        """Whether the island's line is foreign text throughout: hardly any ASCII letters outside
+        islands (a Russian or Chinese line misread), so its short islands are not Latin words."""
+        number = self.number(island.start())
+        if number not in self._foreign:
+            line = self.line(number)
+            latin = len(_ASCII_LETTER.findall(_ISLAND.sub("", line)))
+            self._foreign[number] = latin <= 0.1 * max(1, _high_count(line))
+        return self._foreign[number]
 
 
 def _candidates(island: re.Match) -> list[_Candidate]:
@@ -298,16 +344,6 @@ def _incoherent(word: str) -> bool:
     return not any(all(ch in letters for ch in accented) for letters in LANGUAGE_LETTERS.values())
 
 
-def _foreign_line(text: str, island: re.Match) -> bool:
-    """Whether the island's line is foreign text throughout: hardly any ASCII letters outside
-    islands (a Russian or Chinese line misread), so its short islands are not Latin words."""
-    start = text.rfind("\n", 0, island.start()) + 1
-    end = text.find("\n", island.end())
-    line = text[start : end if end >= 0 else len(text)]
-    latin = len(_ASCII_LETTER.findall(_ISLAND.sub("", line)))
-    return latin <= 0.1 * max(1, _high_count(line))
-
-
 def _dominant_codec(decided) -> str | None:
     """The codec the confident islands agree on, if they do (two thirds of the characters)."""
     chars: dict[str, int] = {}
@@ -335,7 +371,3 @@ def _is_utf8_mojibake(raw: str) -> bool:
     except UnicodeDecodeError:
         return False
     return True
-
-
-def _read_as(raw: str) -> str:
-    return "cp1252" if any(ch in CP1252_ONLY for ch in raw) else "latin-1"
