@@ -296,3 +296,16 @@ def test_repair_fast_path_gives_the_slow_paths_output_on_random_lines() -> None:
     assert _repair_lines(text, markup=False, fast=True) == _repair_lines(
         text, markup=False, fast=False
     )
+
+
+def test_repair_article_undoes_a_wrong_latin1_declaration_of_legacy_bytes() -> None:
+    # The commonest cause of legacy mojibake: GBK bytes sent with charset=iso-8859-1, which
+    # always "decodes". The declaration is honoured and the text repair undoes it.
+    text = "市政府周三宣布，将在明年春季前完成港口扩建工程。\n"
+    body = text.encode("gbk")
+    event = repair_article(
+        RawArticle(id="g", body=body, charset="iso-8859-1"), max_text_chars=10_000
+    )
+    assert event["decoding"]["method"] == "declared"
+    assert event["text"] == text
+    assert [r["codec"] for r in event["repairs"]] == ["gbk read as latin-1"]
