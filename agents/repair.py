@@ -1,9 +1,11 @@
 """Repair stage: bytes or damaged text in, clean Unicode text out, with a report of every change.
 
-Wire copy is damaged on the way to us: UTF-8 read as cp1252 or Latin-1 (mojibake), HTML entities
-left escaped, terminal escapes and control characters from old systems, CRLF line breaks. ftfy
-fixes these one line at a time; we run it line by line too, so that every change is reported with
-its place. Options that would alter correct text are off: narrowing full-width characters damages
+Wire copy is damaged on the way to us: UTF-8 read as cp1252 or Latin-1 (mojibake), legacy CJK or
+Cyrillic bytes read the same way (which ftfy leaves alone: :mod:`agents.legacy_mojibake`), HTML
+entities left escaped, terminal escapes and control characters from old systems, CRLF line
+breaks, zero-width characters and leaked tags (:mod:`agents.text_hygiene`). ftfy fixes its part
+one line at a time; we run every stage line by line too, so that every change is reported with its
+place. Options that would alter correct text are off: narrowing full-width characters damages
 Chinese punctuation, and straightening curly quotes loses information that is not damage.
 """
 
@@ -104,17 +106,20 @@ def repair_text(text: str, *, markup: bool = False) -> tuple[str, list[Repair]]:
 def _repair_lines(text: str, *, markup: bool, fast: bool) -> tuple[str, list[Repair]]:
     """``fast=False`` runs every stage on every line: the tests compare it with the fast path."""
     config = FTFY_MARKUP_CONFIG if markup else FTFY_CONFIG
-    legacy = find_legacy_fixes(text)
+    legacy = find_legacy_fixes(text)  # sorted; none crosses a line break
+    next_fix = 0
     out: list[str] = []
     repairs: list[Repair] = []
     in_pos = out_pos = 0
     for line in _lines(text):
         line_end = in_pos + len(line)
-        islands = [
-            Edit(fix.start - in_pos, fix.end - in_pos, fix.after, "legacy_mojibake", fix.codec)
-            for fix in legacy
-            if in_pos <= fix.start < line_end
-        ]
+        islands = []
+        while next_fix < len(legacy) and legacy[next_fix].start < line_end:
+            fix = legacy[next_fix]
+            islands.append(
+                Edit(fix.start - in_pos, fix.end - in_pos, fix.after, "legacy_mojibake", fix.codec)
+            )
+            next_fix += 1
         fixed = line
         if islands or not fast or not (ftfy_inert(line) and hygiene_inert(line)):
             fixed, found = compose(line, _stages(line, islands, config, markup, fast))
