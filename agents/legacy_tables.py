@@ -78,9 +78,9 @@ _RUSSIAN = {
 _INITIALS = [12, 1, 6, 9, 1, 6, 5, 5, 1, 9, 1, 22, 9, 1, 3, 1, 2, 2, 7]  # ㄱ ㄲ ㄴ ㄷ ... ㅎ
 _VOWELS = [20, 5, 1, 0.2, 12, 4, 4, 0.5, 10, 2, 0.3, 1, 1, 8, 1, 0.2, 1, 1, 10, 2, 15]  # ㅏ ... ㅣ
 _FINALS = [
-    55, 5, 0.3, 0.1, 12, 0.1, 0.1, 0.5, 8, 0.2, 0.3, 0.1, 0.05, 0.05, 0.05, 0.1,
-    3, 2, 0.1, 2, 2, 8, 1, 0.3, 0.1, 0.1, 0.5, 0.5,
-]  # fmt: skip  # none, ㄱ, ㄲ, ㄳ, ㄴ, ... ㅎ
+    55, 5, 0.3, 0.1, 12, 0.1, 0.5, 0.5, 8, 0.3, 0.2, 0.2, 0.05, 0.05, 0.05, 0.2,
+    3, 2, 0.5, 2, 2, 8, 1, 0.3, 0.1, 0.1, 0.5, 0.5,
+]  # fmt: skip  # none, ㄱ, ㄲ, ㄳ, ㄴ, ㄵ, ㄶ (많), ㄷ, ㄹ, ㄺ (읽), ..., ㅄ (없), ... ㅎ
 
 #: Non-ASCII letters that each Latin-script language writes (lower case), as far as Latin-1 and
 #: cp1252 hold them. A word whose accented letters no one language shares is not Latin text.
