@@ -22,6 +22,17 @@ def test_structure_seed_is_consistent(seed: StructuredArticle) -> None:
     assert_consistent(seed)
 
 
+#: The repair stage now restores the seed's first and last lines to Chinese (issue 3). The last,
+#: one hanzi, is furniture only once the structure stage drops short lines in another script than
+#: the article's (its own issue, on another branch). Strict: when both are merged these pass, and
+#: the mark must go.
+NEEDS_FOREIGN_SCRIPT_RULE = pytest.mark.xfail(
+    strict=True,
+    reason="the structure stage's rule for short foreign-script lines is not merged yet",
+)
+
+
+@NEEDS_FOREIGN_SCRIPT_RULE
 def test_structure_seed_header(seed: StructuredArticle, seed_lines: list[str]) -> None:
     assert seed["title"] == seed_lines[1]  # the line after the junk line
     assert seed["standfirst"] == seed_lines[2]
@@ -42,10 +53,12 @@ def test_structure_seed_caption(seed: StructuredArticle, seed_lines: list[str]) 
     assert image["caption"] not in " ".join(seed["paragraphs"])
 
 
+@NEEDS_FOREIGN_SCRIPT_RULE
 def test_structure_seed_junk_lines(seed: StructuredArticle, seed_lines: list[str]) -> None:
-    first, last = seed_lines[0], seed_lines[-1]
+    # What the repair stage makes of them: GBK read as Latin-1, decoded here with Python's codec.
+    first, last = (line.encode("latin-1").decode("gbk") for line in (seed_lines[0], seed_lines[-1]))
     assert [line["text"] for line in seed["furniture"]] == [first, last]
-    assert all(line["reason"].startswith("mojibake") for line in seed["furniture"])
+    assert all(line["reason"] for line in seed["furniture"])
     body = " ".join(seed["paragraphs"])
     assert first not in seed["title"] and first not in body and last not in body
     assert len(seed["paragraphs"]) == 14
