@@ -3,32 +3,47 @@
 Scraped pages arrive with the site's buttons flattened into lines ("Share", "Facebook Twitter
 Email"), links to other stories ("Read more: ..."), advertising labels, cookie banners, newsletter
 sign-ups, navigation and copyright lines, and lines of mojibake: a site name in GBK or Shift-JIS
-read as Latin-1 becomes a line of symbols such as ``°®Âþµº`` with no word in it. Each is reported
-with a reason a person understands, and kept out of the title and the body.
+read as Latin-1 becomes a line of symbols with no word in it (``港口新闻`` becomes ``¸Û¿ÚÐÂÎÅ``).
+Each is reported with a reason a person understands, and kept out of the title and the body.
 
 >>> furniture_reason("Share this article")
 'share, follow or print buttons'
->>> furniture_reason("°®Âþµº")
+>>> furniture_reason("¸Û¿ÚÐÂÎÅ")
 'mojibake: bytes of another encoding read as Latin-1, no words'
 >>> furniture_reason("The army said it had retaken the town.") is None
 True
+
+Once the repair stage has restored such a line, it is correct text in another script, and only its
+place and length give it away: a word or two of Chinese above an English headline is the site's
+name. :func:`foreign_script_reason` says so for the lines at the top and bottom of an article.
+
+>>> foreign_script_reason("港口新闻", "Latin", "top")
+'a short line in Han script at the top of a Latin-script article: a site name or page furniture'
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
 
 from agents.patterns import (
     ASCII_WORD,
     BANNER_WORDS,
+    FOREIGN_LINE_MAX_CHARS,
     FURNITURE_MAX_WORDS,
     FURNITURE_RULES,
     FURNITURE_SHORT_WORDS,
     LATIN1_SYMBOLS,
+    SCRIPT_FAMILIES,
 )
 
 MOJIBAKE = "mojibake: bytes of another encoding read as Latin-1, no words"
 SYMBOLS = "no words: a separator or stray symbols"
+FOREIGN_SCRIPT = (
+    "a short line in {line} script at the {edge} of a {article}-script article: a site name "
+    "or page furniture"
+)
 
 #: All the rules as one alternation, so a line is matched once; the group name says which rule.
 _RULES = re.compile(
@@ -64,3 +79,31 @@ def _looks_like_mojibake(line: str) -> bool:
         return False
     visible = len(line) - line.count(" ")
     return visible > 0 and 2 * len(LATIN1_SYMBOLS.findall(line)) >= visible
+
+
+def foreign_script_reason(line: str, article_script: str | None, edge: str) -> str | None:
+    """Why a short line at the ``edge`` ("top" or "bottom") of an article is furniture: its
+    letters are in another script than the article's; None when it is not so."""
+    if article_script is None or not is_short_line(line):
+        return None
+    script = dominant_script(line)
+    if script is None or script == article_script:
+        return None
+    return FOREIGN_SCRIPT.format(line=script, edge=edge, article=article_script)
+
+
+def is_short_line(line: str) -> bool:
+    """Short enough to be a site name or a label: a few characters, spaces aside."""
+    return len(line) - line.count(" ") <= FOREIGN_LINE_MAX_CHARS
+
+
+def dominant_script(text: str) -> str | None:
+    """The script most letters of ``text`` are written in ("Latin", "Han", "Cyrillic"...)."""
+    counts = Counter(_script(char) for char in text if char.isalpha())
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _script(letter: str) -> str:
+    """A letter's script, from its Unicode name: "CJK UNIFIED IDEOGRAPH-7231" is Han."""
+    word = unicodedata.name(letter, "UNKNOWN").split()[0]
+    return SCRIPT_FAMILIES.get(word, word.title())

@@ -22,6 +22,7 @@ from agents.dates import PageDate, parse_date_line
 from agents.patterns import (
     AGENCIES,
     AGENCY,
+    AGENCY_SUFFIX,
     BYLINE,
     BYLINE_ROLES,
     BYLINE_TRAILER,
@@ -43,6 +44,8 @@ from agents.records import Dateline
 _AGENCY_NAMES = frozenset(AGENCIES)
 _AGENCY_IN = re.compile(rf"\b{AGENCY}\b")
 _NAME_MAX_WORDS = 5
+#: A bare name line is a first and last name, with a middle name or particle at most.
+BARE_BYLINE_MAX_WORDS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,17 +102,35 @@ def parse_byline(line: str) -> Byline | None:
     agency = None
     for piece in NAME_SEPARATORS.split(match["names"]):
         name = _bare_name(piece)
+        suffix = AGENCY_SUFFIX.search(name)
+        if suffix and suffix.start():
+            # "Maria Lopes Associated Press": the agency printed after the name, no comma.
+            agency = agency or suffix["agency"]
+            name = name[: suffix.start()]
         if not name:
             continue
         if name in _AGENCY_NAMES or BYLINE_ROLES.search(name):
             # "Reuters", "Reuters staff", "Middle East correspondent": not a person.
             found = _AGENCY_IN.search(name)
             agency = agency or (found.group() if found else None)
-        elif _is_name(name):
+        elif is_name(name):
             authors.append(name)
         else:
             return None
     return Byline(tuple(authors), agency) if authors or agency else None
+
+
+def parse_bare_byline(line: str) -> Byline | None:
+    """A name alone on its line, as some pages print the author above the date ("Jane Doe").
+
+    Only the header may be read so, right before its date: anywhere else a short line of
+    capitalised words is a heading.
+    """
+    return (
+        Byline((line,), None)
+        if len(line.split()) <= BARE_BYLINE_MAX_WORDS and is_name(line)
+        else None
+    )
 
 
 def parse_caption(line: str) -> Caption | None:
@@ -124,7 +145,7 @@ def parse_caption(line: str) -> Caption | None:
         return None  # "(HTS)": an acronym, not a credit
     if match["parenthesised"] and match["caption"].endswith("."):
         return None  # "... was reported. (AFP)": a story signed off by its agency
-    if match["bracketed"] and not (CREDIT_NAMES.search(credit) or _is_name(credit)):
+    if match["bracketed"] and not (CREDIT_NAMES.search(credit) or is_name(credit)):
         return None
     return Caption(match["caption"].rstrip(" -–—|:"), credit)
 
@@ -173,7 +194,7 @@ def _trailer(line: str) -> Byline:
         role = TRAILER_AUTHORS.match(segment.strip())
         if role:
             names = map(_bare_name, NAME_SEPARATORS.split(segment.strip()[role.end() :]))
-            authors.extend(name for name in names if _is_name(name))
+            authors.extend(name for name in names if is_name(name))
     return Byline(tuple(authors), None)
 
 
@@ -182,7 +203,7 @@ def _bare_name(piece: str) -> str:
     return NAME_PLACE_SUFFIX.sub("", piece).strip(" .()")
 
 
-def _is_name(text: str) -> bool:
+def is_name(text: str) -> bool:
     """One to five words, each capitalised or a particle: "Hanna de Vries", "Omar al-Sharif"."""
     words = text.split()
     return (

@@ -96,6 +96,14 @@ FURNITURE_RULES: tuple[tuple[str, str], ...] = (
     ("tag list", r"(?:tags|topics|filed under|categories)\s*:.{0,200}"),
 )
 
+#: A line this short (characters, spaces aside) at the top or bottom of an article, in another
+#: script than the article's, is a site name or a label: the seed's site name is three Chinese
+#: characters, its last line one.
+FOREIGN_LINE_MAX_CHARS = 12
+#: Scripts by the first word of their letters' Unicode names, where that word is not the script's
+#: name; Japanese kana count with Han, as Japanese text mixes them.
+SCRIPT_FAMILIES = {"CJK": "Han", "HIRAGANA": "Han", "KATAKANA": "Han", "HANGUL": "Hangul"}
+
 #: Two ASCII letters in a row: mojibake of a CJK or Cyrillic run has none.
 ASCII_WORD = re.compile(r"[A-Za-z]{2}")
 #: Where legacy bytes read as Latin-1 or cp1252 land: Latin-1 Supplement and Latin Extended.
@@ -112,6 +120,8 @@ AGENCIES = (
     "SANA", "WAFA", "UPI", "CNN", "BBC", "Al Jazeera", "The New Arab", "Sky News", "NPR",
 )  # fmt: skip
 AGENCY = rf"(?:{_alternatives(AGENCIES)})"
+#: An agency printed after a byline's last name without a comma: "By A and B Associated Press".
+AGENCY_SUFFIX = re.compile(rf"\s+(?P<agency>{AGENCY})$")
 
 #: Words that name a job, not a person: "By Jane Doe, Middle East correspondent".
 BYLINE_ROLES = re.compile(
@@ -119,14 +129,16 @@ BYLINE_ROLES = re.compile(
     r"|bureau|chief|producer|journalist|team|and agencies|agencies|news)\b",
     re.IGNORECASE,
 )
-#: "By", "Written by", "Author:" before the names.
+#: "By", "Written by", "Posted by", "Author:" before the names.
 BYLINE = re.compile(
-    r"(?:by|written by|words by|words and pictures by|story by|authors?:)\s+(?P<names>.+)",
+    r"(?:by|written by|posted by|words by|words and pictures by|story by|authors?:)"
+    r"\s+(?P<names>.+)",
     re.IGNORECASE,
 )
-#: The trailer of a wire story: "Reporting by A in Beirut; Editing by B".
+#: The trailer of a wire story: "Reporting by A in Beirut; Editing by B", "Editor: C".
 BYLINE_TRAILER = re.compile(
-    r"(?:(?:additional\s+)?reporting|writing|editing|compiled|graphics|photos?)\s+by\s+.+",
+    r"(?:(?:additional\s+)?reporting|writing|editing|edited|compiled|graphics|photos?)\s+by\s+.+"
+    r"|editors?\s*:\s*.+",
     re.IGNORECASE,
 )
 #: The trailer roles whose people wrote the story (editors did not).
@@ -143,8 +155,9 @@ NAME_WORD = re.compile(r"(?:[A-Z][\w'’.-]*|(?:al|el)-[A-Za-z][\w'’-]*)")
 
 #: A byline, date or reading-time line is shorter than this, even with several joined.
 METADATA_MAX_WORDS = 24
-#: Metadata joined on one line: "By Jane Doe | 5 min read | 3 March 2025".
-METADATA_SEPARATOR = re.compile(r"\s+[|·•]\s+")
+#: Metadata joined on one line: "By Jane Doe | 5 min read | 3 March 2025", and a blog's "Posted on
+#: 22 April 2025 by Jane Doe" (every part must then be metadata, so a sentence never splits).
+METADATA_SEPARATOR = re.compile(r"\s+[|·•]\s+|\s+(?=[Bb]y\s)")
 
 #: "2 min read", "5-minute read", "Reading time: 4 minutes". The word "read" is required.
 READING_TIME = re.compile(
@@ -287,6 +300,11 @@ DATE_FILLER = re.compile(rf"(?:[\W_]|\b(?:at|on)\b|\b{WEEKDAY})*", re.IGNORECASE
 OPENING_QUOTES = "“«"
 CLOSING_QUOTES = "”»"
 QUOTE_MARKS = re.compile(r"[\"“”«»]")
+#: A quotation in single curly marks, as British style prints them: ‘...’. The closing mark is
+#: also the apostrophe, so it closes only where no letter follows ("Assad’s" runs on), and the
+#: opening one only where none stands before it. A closing mark after punctuation (‘...,’ she
+#: said) is taken first, so a plural possessive inside ("the workers’ canteen") does not end it.
+SINGLE_QUOTATION = re.compile(r"(?<![\w’])‘(?=\S)(?:[^‘\n]*?[,.!?…]’(?!\w)|[^‘\n]*?(?<=\S)’(?!\w))")
 #: A quotation shorter than this, and not attributed, is a scare quote or a title: "red lines".
 QUOTE_MIN_WORDS = 3
 #: Verbs that introduce speech or writing, finite forms.
@@ -324,6 +342,8 @@ SPEAKER_END = re.compile(
 )
 #: Words that open a clause, not a noun phrase: 'but officials said' -> 'officials'.
 LEADING_CONJUNCTION = re.compile(r"^(?:and|but|while|as|so|yet)\s+", re.IGNORECASE)
+#: A speaker described, not named: 'the winner', 'a spokeswoman for the port'.
+DESCRIPTION = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
 #: Words that start a relative clause or a participle: not a speaker.
 NOT_A_SPEAKER = re.compile(r"^(?:who|which|that|whose|where|when|\w+ing)\b", re.IGNORECASE)
 PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
@@ -360,10 +380,10 @@ CONJOINED_SUBJECT = re.compile(
     rf"{_OPENER}(?P<subject>{_CONJUNCT}(?:\s*,\s*{_CONJUNCT})*\s+(?:and|&)\s+{_CONJUNCT})"
     r"\s+(?=[a-z])"
 )
-#: The subject of a speech verb at a sentence's start, before an optional apposition:
+#: The subject of a speech verb at a sentence's start, and an optional apposition:
 #: 'On Monday, the union said', 'The operator, Minera Austral, said'.
 SPEECH_SUBJECT = re.compile(
-    rf"{_OPENER}(?P<subject>[^,.;:!?\"“”«»]{{1,100}}?)(?:,[^,.;:!?\"“”«»]{{1,60}},)?"
+    rf"{_OPENER}(?P<subject>[^,.;:!?\"“”«»]{{1,100}}?)(?:,(?P<apposition>[^,.;:!?\"“”«»]{{1,60}}),)?"
     rf"\s+(?:{SPEECH_ADVERBS}\s+)?(?:{SPEECH_VERB})\b"
 )
 #: A sentence ends at . ! ? (and any closing marks) before a space and a capital or a quote.
@@ -373,3 +393,30 @@ ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof gen col lt sgt capt cmdr adm gov sen rep st mt no vs jr sr inc co corp ltd"
     " jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e".split()
 )
+
+
+# --- HTML pages -----------------------------------------------------------------------------------
+
+#: Where pages state when an article was published, with its time and zone: the ``<meta>`` names
+#: and properties, in order of trust (Open Graph's article tag is the most common).
+PUBLISHED_META = (
+    "article:published_time", "og:article:published_time", "datepublished", "dc.date.issued",
+    "dcterms.created", "pubdate", "publishdate", "date",
+)  # fmt: skip
+#: JSON-LD types that describe the article itself (not the site, the breadcrumb or the author).
+JSONLD_ARTICLE_TYPES = frozenset(
+    "Article NewsArticle ReportageNewsArticle AnalysisNewsArticle OpinionNewsArticle BlogPosting"
+    " LiveBlogPosting Report ScholarlyArticle WebPage".split()
+)
+#: Image captions, which trafilatura drops from the main text: ``<figcaption>``, and elements a
+#: site marks as a caption by class.
+CAPTION_XPATH = (
+    "//figcaption | //*[contains(concat(' ', normalize-space(@class), ' '), ' caption ')]"
+    " | //*[contains(concat(' ', normalize-space(@class), ' '), ' wp-caption-text ')]"
+)
+#: Under this many words of main text, trafilatura found no article: its text says nothing about
+#: which lines are boilerplate.
+MAIN_TEXT_MIN_WORDS = 30
+#: A line of the page this long may stand inside a longer line of trafilatura's text (it joins
+#: inline blocks); a shorter one must match a whole line, or "News" would match every article.
+MAIN_TEXT_SUBSTRING_MIN_WORDS = 8

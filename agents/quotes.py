@@ -1,8 +1,11 @@
 """Quotations in the body, and who said them.
 
-News copy attributes quotations in a handful of shapes: ``"...," X said.``, ``"...," said X.``,
-``X said: "..."``, ``X told Reuters "..."``, ``"...," the message read.``, ``"...," it added.``.
-A speaker found as a pronoun or a description is resolved where the text makes it clear:
+Quotations stand in double marks (straight or curly), guillemets, or single curly marks (British
+style, ‘...’); single marks inside a double-marked quotation are a quotation within it, not one of
+their own. News copy attributes quotations in a handful of shapes: ``"...," X said.``,
+``"...," said X.``, ``X said: "..."``, ``X told Reuters "..."``, ``"...," the message read.``,
+``"...," it added.``. A speaker found as a pronoun or a description is resolved where the text
+makes it clear:
 
 - "it added" right after another quotation: that quotation's speaker;
 - "the message read": who sent it, when the text said so earlier ("a message sent by X");
@@ -13,8 +16,9 @@ Anything else stays None: a speaker is never guessed. A quotation spans the quot
 the marks (and without the comma that stands before an attribution); one that runs past the end of
 its paragraph, as news style does for a quotation over several paragraphs, ends with it.
 
->>> find_quotes('"We will rebuild," the mayor said.', [(0, 34)])
-[{'text': 'We will rebuild', 'speaker': 'the mayor', 'start': 1, 'end': 16}]
+>>> find_quotes('"We will rebuild," the mayor said.', [(0, 34)])  # doctest: +NORMALIZE_WHITESPACE
+[{'text': 'We will rebuild', 'speaker': 'the mayor', 'start': 1, 'end': 16,
+  'speaker_start': 19, 'speaker_end': 28}]
 """
 
 from __future__ import annotations
@@ -24,12 +28,14 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from agents.metadata import is_name
 from agents.patterns import (
     ABBREVIATIONS,
     ATTRIBUTION_AFTER,
     ATTRIBUTION_MAX_TAIL_WORDS,
     CLOSING_QUOTES,
     CONJOINED_SUBJECT,
+    DESCRIPTION,
     DOCUMENT_SENDER,
     DOCUMENT_SPEAKER,
     LEADING_CONJUNCTION,
@@ -39,6 +45,7 @@ from agents.patterns import (
     QUOTE_MARKS,
     QUOTE_MIN_WORDS,
     SENTENCE_BREAK,
+    SINGLE_QUOTATION,
     SPEAKER_END,
     SPEAKER_MAX_WORDS,
     SPEECH_PARTICIPLES,
@@ -109,10 +116,32 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Quote]
                 continue  # "red lines": a scare quote, not a quotation
             quotation.speaker = _resolve(article, quotation, found)
             article.quotations.append(quotation)
-    return [
-        {"text": text[q.start : q.end], "speaker": q.speaker, "start": q.start, "end": q.end}
-        for q in article.quotations
-    ]
+    return [_quote(text, quotation) for quotation in article.quotations]
+
+
+def _quote(text: str, quotation: _Quotation) -> Quote:
+    start, end = _speaker_span(text, quotation)
+    return {
+        "text": text[quotation.start : quotation.end],
+        "speaker": quotation.speaker,
+        "start": quotation.start,
+        "end": quotation.end,
+        "speaker_start": start,
+        "speaker_end": end,
+    }
+
+
+def _speaker_span(text: str, quotation: _Quotation) -> tuple[int | None, int | None]:
+    """Where the speaker is named nearest the quotation: beside it ("said X"), or where a pronoun
+    or a document was resolved to ("The union said ...", "a message sent by X")."""
+    speaker = quotation.speaker
+    if not speaker:
+        return None, None
+    before = text.rfind(speaker, 0, quotation.opened)
+    after = text.find(speaker, quotation.end)
+    if after >= 0 and (before < 0 or after - quotation.end < quotation.opened - before):
+        return after, after + len(speaker)
+    return (before, before + len(speaker)) if before >= 0 else (None, None)
 
 
 # --- Finding quotations and sentences -------------------------------------------------------------
@@ -132,7 +161,13 @@ def _quote_marks(text: str, start: int, end: int) -> list[tuple[int, int | None]
             opened = None
     if opened is not None:
         pairs.append((opened, None))
-    return pairs
+    for match in SINGLE_QUOTATION.finditer(text, start, end):
+        inside = any(
+            first < match.start() < (end if last is None else last) for first, last in pairs
+        )
+        if not inside:
+            pairs.append((match.start(), match.end() - 1))
+    return sorted(pairs)
 
 
 def _split_sentences(
@@ -186,8 +221,8 @@ def _attribution(article: _Article, quotation: _Quotation) -> str | None:
         if match and match["inverted"]:
             return _clean_speaker(SPEAKER_END.sub("", match["inverted"]))
         if match:
-            # 'John Smith, a spokesman for the ministry, said': the name before the apposition.
-            return _clean_speaker(match["subject"].split(",")[0])
+            head, *apposition = match["subject"].split(",")
+            return _clean_speaker(_named(head, apposition[0] if apposition else None))
     # Text before the quotation, from the sentence start or the previous quotation in it.
     clause_start = sentence_start
     previous = article.quotations[-1] if article.quotations else None
@@ -214,12 +249,23 @@ def _speaker_before(clause: str, sentence: str) -> str | None:
     if verb["verb"] in SPEECH_PARTICIPLES:
         # '..., adding: "...": the subject of the sentence's speech verb.
         subject = SPEECH_SUBJECT.match(sentence)
-        return _clean_speaker(subject["subject"]) if subject else None
+        return (
+            _clean_speaker(_named(subject["subject"], subject["apposition"])) if subject else None
+        )
     head = clause[: verb.start()].rstrip(" ,")
     segments = _CLAUSE_BREAK.split(head)
     last = segments[-1].strip()
     # 'The minister, who arrived on Monday, said': the phrase before the relative clause.
     return _clean_speaker(segments[0] if NOT_A_SPEAKER.match(last) else last)
+
+
+def _named(head: str, apposition: str | None) -> str:
+    """The speaker by name where an apposition gives it: 'the winner, Daniel Kiprop, told' ->
+    'Daniel Kiprop'; 'John Smith, a spokesman for the ministry, said' -> 'John Smith'."""
+    head = head.strip()
+    if apposition and DESCRIPTION.match(head) and is_name(apposition.strip()):
+        return apposition.strip()
+    return head
 
 
 def _clean_speaker(phrase: str) -> str | None:
@@ -264,5 +310,5 @@ def _continued_speaker(article: _Article, quotation: _Quotation) -> str | None:
 def _speech_subject(sentence: str) -> str | None:
     """'The union said it would strike.' -> 'The union'; a pronoun there resolves nothing."""
     match = SPEECH_SUBJECT.match(sentence)
-    subject = _clean_speaker(match["subject"]) if match else None
+    subject = _clean_speaker(_named(match["subject"], match["apposition"])) if match else None
     return subject if subject and subject.lower() not in PRONOUNS else None

@@ -107,12 +107,26 @@ class Image(Span):
 class Quote(Span):
     text: str
     speaker: str | None
+    speaker_start: int | None  # where the speaker is named, nearest the quotation
+    speaker_end: int | None
 
 
 class Dateline(TypedDict):
     text: str
     place: str | None
     agency: str | None
+
+
+#: Where a structured field came from: the producer's record, the HTML page's JSON-LD, its other
+#: markup (meta tags, ``<time>``, what trafilatura read), or the article's text.
+Source = Literal["given", "json-ld", "html-meta", "text"]
+
+
+class Sources(TypedDict):
+    title: Source | None
+    standfirst: Source | None
+    authors: Source | None
+    published: Source | None
 
 
 class StructuredArticle(ArticleEvent):
@@ -129,6 +143,7 @@ class StructuredArticle(ArticleEvent):
     quotes: list[Quote]
     furniture: list[Furniture]
     blocks: list[Block]
+    sources: Sources
 
 
 class Mention(Span):

@@ -1,9 +1,11 @@
 """Repair stage: bytes or damaged text in, clean Unicode text out, with a report of every change.
 
-Wire copy is damaged on the way to us: UTF-8 read as cp1252 or Latin-1 (mojibake), HTML entities
-left escaped, terminal escapes and control characters from old systems, CRLF line breaks. ftfy
-fixes these one line at a time; we run it line by line too, so that every change is reported with
-its place. Options that would alter correct text are off: narrowing full-width characters damages
+Wire copy is damaged on the way to us: UTF-8 read as cp1252 or Latin-1 (mojibake), legacy CJK or
+Cyrillic bytes read the same way (which ftfy leaves alone: :mod:`agents.legacy_mojibake`), HTML
+entities left escaped, terminal escapes and control characters from old systems, CRLF line
+breaks, zero-width characters and leaked tags (:mod:`agents.text_hygiene`). ftfy fixes its part
+one line at a time; we run every stage line by line too, so that every change is reported with its
+place. Options that would alter correct text are off: narrowing full-width characters damages
 Chinese punctuation, and straightening curly quotes loses information that is not damage.
 """
 
@@ -14,9 +16,13 @@ import re
 from ftfy import TextFixerConfig, fix_and_explain
 
 from agents.decoding import decode_bytes
+from agents.edits import Edit, apply, compose
 from agents.errors import RejectedInput
+from agents.fast_path import ftfy_inert
 from agents.html_text import html_to_text, is_html
+from agents.legacy_mojibake import find_legacy_fixes
 from agents.records import SCHEMA_REPAIRED, RawArticle, Repair, RepairedArticle
+from agents.text_hygiene import hygiene_edits, hygiene_inert
 
 FTFY_CONFIG = TextFixerConfig(
     unescape_html=True,
@@ -27,9 +33,6 @@ FTFY_CONFIG = TextFixerConfig(
 )
 #: For markup, entities are the HTML parser's business, not a repair.
 FTFY_MARKUP_CONFIG = FTFY_CONFIG._replace(unescape_html=False)
-
-#: An ASCII line without these needs no repair: ftfy would return it unchanged.
-_NEEDS_LOOK = re.compile(r"[^\t\n\x20-\x7e]|&")
 
 #: "”" in UTF-8 read as cp1252 is "â€" and 0x9D, a byte cp1252 leaves undefined, so it is often
 #: dropped on the way; ftfy then takes "â€ " for "†" (its 0xA0 byte turned into a space) and
@@ -87,28 +90,74 @@ def repair_article(raw: RawArticle, *, max_text_chars: int) -> RepairedArticle:
 
 
 def repair_text(text: str, *, markup: bool = False) -> tuple[str, list[Repair]]:
-    """Repair ``text`` line by line; return it with one report entry per changed line.
+    """Repair ``text`` line by line; return it with one report entry per change.
 
-    Spans are tight: the common start and end of a changed line are not part of its span.
+    Each line goes through three stages: legacy-codec islands re-decoded (found over the whole
+    text, since a page has one encoding), then ftfy, then :mod:`agents.text_hygiene`. Spans are
+    tight: the common start and end of a changed line are not part of its span.
 
     >>> repair_text("caf\\u00c3\\u00a9 au lait")
     ('café au lait', [{'kind': 'mojibake', 'before': 'Ã©', 'after': 'é', 'input_span': [3, 5], \
 'output_span': [3, 4], 'codec': 'utf-8 read as latin-1'}])
     """
+    return _repair_lines(text, markup=markup, fast=True)
+
+
+def _repair_lines(text: str, *, markup: bool, fast: bool) -> tuple[str, list[Repair]]:
+    """``fast=False`` runs every stage on every line: the tests compare it with the fast path."""
     config = FTFY_MARKUP_CONFIG if markup else FTFY_CONFIG
+    legacy = find_legacy_fixes(text)  # sorted; none crosses a line break
+    next_fix = 0
     out: list[str] = []
     repairs: list[Repair] = []
     in_pos = out_pos = 0
     for line in _lines(text):
+        line_end = in_pos + len(line)
+        islands = []
+        while next_fix < len(legacy) and legacy[next_fix].start < line_end:
+            fix = legacy[next_fix]
+            islands.append(
+                Edit(fix.start - in_pos, fix.end - in_pos, fix.after, "legacy_mojibake", fix.codec)
+            )
+            next_fix += 1
         fixed = line
-        if _NEEDS_LOOK.search(line):
-            fixed, steps = fix_and_explain(_LOST_CLOSING_QUOTE.sub("\\1\x9d", line), config)
-            if fixed != line:
-                repairs.append(_report(line, fixed, steps or [], in_pos, out_pos))
+        if islands or not fast or not (ftfy_inert(line) and hygiene_inert(line)):
+            fixed, found = compose(line, _stages(line, islands, config, markup, fast))
+            for repair in found:
+                repair["input_span"] = [in_pos + i for i in repair["input_span"]]
+                repair["output_span"] = [out_pos + i for i in repair["output_span"]]
+            repairs += found
         out.append(fixed)
-        in_pos += len(line)
+        in_pos = line_end
         out_pos += len(fixed)
     return "".join(out), repairs
+
+
+def _stages(
+    line: str, islands: list[Edit], config: TextFixerConfig, markup: bool, fast: bool
+) -> list[list[Edit]]:
+    legacy_fixed = apply(line, islands)
+    ftfy_edits = [] if fast and ftfy_inert(legacy_fixed) else _ftfy_edits(legacy_fixed, config)
+    ftfy_fixed = apply(legacy_fixed, ftfy_edits)
+    return [islands, ftfy_edits, hygiene_edits(ftfy_fixed, markup=markup)]
+
+
+def _ftfy_edits(line: str, config: TextFixerConfig) -> list[Edit]:
+    """ftfy's change to a line as one tight edit (its common start and end left out)."""
+    fixed, steps = fix_and_explain(_LOST_CLOSING_QUOTE.sub("\\1\x9d", line), config)
+    if fixed == line:
+        return []
+    head = 0
+    while head < min(len(line), len(fixed)) and line[head] == fixed[head]:
+        head += 1
+    tail = 0
+    while (
+        tail < min(len(line), len(fixed)) - head
+        and line[len(line) - 1 - tail] == fixed[len(fixed) - 1 - tail]
+    ):
+        tail += 1
+    kind, codec = _kind(steps or [])
+    return [Edit(head, len(line) - tail, fixed[head : len(fixed) - tail], kind, codec)]
 
 
 def _lines(text: str) -> list[str]:
@@ -116,27 +165,6 @@ def _lines(text: str) -> list[str]:
     at U+0085, a C1 control that is often mojibake for an ellipsis and must reach ftfy whole."""
     lines = text.split("\n")
     return [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
-
-
-def _report(before: str, after: str, steps: list, in_pos: int, out_pos: int) -> Repair:
-    head = 0
-    while head < min(len(before), len(after)) and before[head] == after[head]:
-        head += 1
-    tail = 0
-    while (
-        tail < min(len(before), len(after)) - head
-        and before[len(before) - 1 - tail] == after[len(after) - 1 - tail]
-    ):
-        tail += 1
-    kind, codec = _kind(steps)
-    return {
-        "kind": kind,
-        "before": before[head : len(before) - tail],
-        "after": after[head : len(after) - tail],
-        "input_span": [in_pos + head, in_pos + len(before) - tail],
-        "output_span": [out_pos + head, out_pos + len(after) - tail],
-        "codec": codec,
-    }
 
 
 def _kind(steps: list) -> tuple[str, str | None]:

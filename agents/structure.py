@@ -4,13 +4,16 @@ Title, standfirst, byline, date, stated reading time, captions, headings, body p
 quotations with their speakers, word count and language. Every non-blank line is accounted for in
 ``blocks``, and every line dropped as furniture or junk is reported with its reason. Nothing is
 invented: what the text does not show is None or empty. Metadata the producer gave (``given``) wins
-over what the text shows.
+over what the page shows, and ``sources`` says where each of those fields came from.
 
 The steps, in order:
 
-1. Split the text into lines, each with its span.
-2. Drop furniture and junk lines (buttons, ads, mojibake), so no later step mistakes them.
-3. Read the metadata lines: byline, date, reading time, caption with its credit.
+1. Split the text into lines, each with its span; an HTML page is also read with trafilatura
+   (:mod:`agents.html_page`) for its metadata, main text and captions.
+2. Drop furniture and junk lines (buttons, ads, mojibake, a short line in another script at the
+   top or bottom), so no later step mistakes them.
+3. Read the metadata lines: byline, date, reading time, caption with its credit. On an HTML page,
+   its ``<figcaption>`` lines are captions, and lines outside its main text are boilerplate.
 4. Title: the first remaining line, when it is shaped like a headline (a one- or two-word
    section label above it, "Middle East", is furniture).
 5. Standfirst: text lines between the title and the header metadata (without that metadata no
@@ -18,15 +21,23 @@ The steps, in order:
 6. Body: headings and paragraphs (hard-wrapped lines joined), and the first paragraph's dateline.
 7. Quotations and their speakers.
 8. Language and word count of the body.
-9. The event: producer-given title and date first.
+9. The event: title, standfirst, authors and date from the best source that states them (the
+   producer, then the page's JSON-LD and meta tags, then the text), each source reported.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from agents.dates import normalise_published
-from agents.furniture import furniture_reason
+from agents.furniture import (
+    dominant_script,
+    foreign_script_reason,
+    furniture_reason,
+    is_short_line,
+)
+from agents.html_page import HtmlPage, Sourced, normalise, read_html_page
 from agents.language import detect_language
 from agents.layout import (
     Line,
@@ -37,19 +48,33 @@ from agents.layout import (
     runs_on,
     split_lines,
 )
-from agents.metadata import Metadata, parse_dateline, read_metadata_line
+from agents.metadata import (
+    Byline,
+    Caption,
+    Metadata,
+    parse_bare_byline,
+    parse_caption,
+    parse_dateline,
+    read_metadata_line,
+)
 from agents.patterns import STANDFIRST_MAX_LINES, STANDFIRST_MAX_WORDS
 from agents.quotes import find_quotes
 from agents.records import (
     SCHEMA_STRUCTURED,
     Block,
     Furniture,
+    Given,
     Image,
     RepairedArticle,
+    Sources,
     StructuredArticle,
 )
 
 _KICKER = "section label above the headline"
+_BOILERPLATE = "outside the page's main text (trafilatura): navigation, links or footer"
+_SITE_HEADER = "above the page's headline: the site's header"
+#: Characters of the text whose letters decide the article's script.
+_SCRIPT_SAMPLE_CHARS = 2000
 #: Metadata that marks the end of a page's header (a caption may stand anywhere).
 _HEADER_KINDS = ("byline", "date", "reading_time")
 
@@ -67,9 +92,13 @@ class _Row:
 def structure_article(event: RepairedArticle) -> StructuredArticle:
     """The structured event for one repaired article (without timings: the caller adds them)."""
     text = event["text"]
-    rows = [_Row(line) for line in split_lines(text)]  # 1
+    page = read_html_page(event["html"]) if event.get("html") else None  # 1
+    rows = [_Row(line) for line in split_lines(text)]
     content = _drop_furniture(rows)  # 2
+    content = _drop_foreign_edges(content, text)
     _read_metadata(content)  # 3
+    if page is not None:
+        content = _read_page(content, page)
     content = _drop_kicker(content)  # 4
     title = _claim_title(content)
     standfirst = _claim_standfirst(content, title)  # 5
@@ -77,17 +106,16 @@ def structure_article(event: RepairedArticle) -> StructuredArticle:
     body = [" ".join(row.line.text for row in paragraph) for paragraph in paragraphs]
     spans = [(paragraph[0].line.start, paragraph[-1].line.end) for paragraph in paragraphs]
     quotes = find_quotes(text, spans)  # 7
-    given = event["given"]  # 9
-    published = normalise_published(given["published"]) if given["published"] else None
+    found = _sourced_fields(event["given"], page or HtmlPage(), content, title, standfirst)  # 9
     fields = {key: value for key, value in event.items() if key != "html"}
     return {  # type: ignore[return-value]
         **fields,
         "schema": SCHEMA_STRUCTURED,
-        "title": given["title"] or (title.line.text if title else None),
-        "standfirst": " ".join(row.line.text for row in standfirst) or None,
-        "authors": _authors(content),
+        "title": _value(found["title"]),
+        "standfirst": _value(found["standfirst"]),
+        "authors": _value(found["authors"]) or [],
         "dateline": parse_dateline(body[0]) if body else None,
-        "published": published or _published(content),
+        "published": _value(found["published"]),
         "reading_time_minutes": _reading_time(content),
         "word_count": sum(count_words(paragraph) for paragraph in body),  # 8
         "language": detect_language(" ".join(body)),
@@ -96,7 +124,54 @@ def structure_article(event: RepairedArticle) -> StructuredArticle:
         "quotes": quotes,
         "furniture": [_furniture(row) for row in rows if row.kind == "furniture"],
         "blocks": [_block(row) for row in rows],
+        "sources": _sources(found),
     }
+
+
+def _sourced_fields(
+    given: Given, page: HtmlPage, content: list[_Row], title: _Row | None, standfirst: list[_Row]
+) -> dict[str, Sourced | None]:
+    """Title, standfirst, authors and date from the best source that states each."""
+    return {
+        "title": _first(
+            _given(given["title"]), page.title, _text(title.line.text if title else None)
+        ),
+        "standfirst": _first(_text(" ".join(row.line.text for row in standfirst)), page.standfirst),
+        "authors": _authors(page.authors, _text(_byline_authors(content))),
+        "published": _first(
+            _given(given["published"] and normalise_published(given["published"])),
+            page.published,
+            _text(_published(content)),
+            page.markup_date,  # htmldate's reading of other markup: the text's own date first
+        ),
+    }
+
+
+def _value(found: Sourced | None) -> Any:
+    return found.value if found else None
+
+
+def _first(*candidates: Sourced | None) -> Sourced | None:
+    return next((candidate for candidate in candidates if candidate is not None), None)
+
+
+def _given(value: str | None) -> Sourced[str] | None:
+    return Sourced(value, "given") if value else None
+
+
+def _text(value: str | list[str] | None) -> Sourced | None:
+    return Sourced(value, "text") if value else None
+
+
+def _authors(page: Sourced[list[str]] | None, text: Sourced | None) -> Sourced | None:
+    """JSON-LD names the authors; a byline in the text beats trafilatura's guess from markup."""
+    if page is not None and page.source == "json-ld":
+        return page
+    return text or page
+
+
+def _sources(found: dict[str, Sourced | None]) -> Sources:
+    return {field: (value.source if value else None) for field, value in found.items()}  # type: ignore[return-value]
 
 
 def _drop_furniture(rows: list[_Row]) -> list[_Row]:
@@ -111,11 +186,52 @@ def _drop_furniture(rows: list[_Row]) -> list[_Row]:
     return content
 
 
+def _drop_foreign_edges(content: list[_Row], text: str) -> list[_Row]:
+    """Short lines in another script than the article's, at its top and bottom: a site name or a
+    label, like the seed's first and last lines once the repair stage has restored them."""
+    script: str | None = None
+    for rows, edge in ((content, "top"), (content[::-1], "bottom")):
+        for row in rows:
+            if row.kind or row.line.text.isascii() or not is_short_line(row.line.text):
+                break
+            # Only now, and once: the script of the sample costs a Unicode lookup a letter.
+            script = script or dominant_script(text[:_SCRIPT_SAMPLE_CHARS])
+            row.reason = foreign_script_reason(row.line.text, script, edge)
+            if row.reason is None:
+                break
+            row.kind = "furniture"
+    return [row for row in content if row.kind != "furniture"]
+
+
 def _read_metadata(content: list[_Row]) -> None:
     for row in content:
         row.metadata = read_metadata_line(row.line.text)
         if row.metadata:
             row.kind = row.metadata.kind
+
+
+def _read_page(content: list[_Row], page: HtmlPage) -> list[_Row]:
+    """What the page's markup says of its lines: captions, the author's name alone on its line,
+    the headline (what stands above it is the site's header), and boilerplate outside the main
+    text."""
+    title = normalise(page.title.value) if page.title else None
+    authors = set(page.authors.value) if page.authors else set()
+    for row in content:
+        if row.kind:
+            continue
+        text = normalise(row.line.text)
+        if text in page.captions:
+            caption = parse_caption(row.line.text) or Caption(row.line.text, None)
+            row.kind, row.metadata = "caption", Metadata("caption", caption=caption)
+        elif text in authors:
+            row.kind, row.metadata = "byline", Metadata("byline", byline=Byline((text,), None))
+        elif text != title and not page.in_main_text(row.line.text):
+            row.kind, row.reason = "furniture", _BOILERPLATE
+    headline = next((i for i, row in enumerate(content) if normalise(row.line.text) == title), 0)
+    for row in content[:headline]:
+        if row.kind is None:
+            row.kind, row.reason = "furniture", _SITE_HEADER
+    return [row for row in content if row.kind != "furniture"]
 
 
 def _drop_kicker(content: list[_Row]) -> list[_Row]:
@@ -153,11 +269,21 @@ def _claim_standfirst(content: list[_Row], title: _Row | None) -> list[_Row]:
             candidates.append(row)
             continue
         if row.kind in _HEADER_KINDS:
+            if candidates and row.kind == "date":
+                _claim_bare_byline(candidates)
             for candidate in candidates:
                 candidate.kind = "standfirst"
             return candidates
         break
     return []
+
+
+def _claim_bare_byline(candidates: list[_Row]) -> None:
+    """A name alone right above the header's date is its byline ("Jane Doe"), not standfirst."""
+    byline = parse_bare_byline(candidates[-1].line.text)
+    if byline:
+        row = candidates.pop()
+        row.kind, row.metadata = "byline", Metadata("byline", byline=byline)
 
 
 def _claim_body(content: list[_Row]) -> list[list[_Row]]:
@@ -185,7 +311,7 @@ def _claim_body(content: list[_Row]) -> list[list[_Row]]:
     return paragraphs
 
 
-def _authors(content: list[_Row]) -> list[str]:
+def _byline_authors(content: list[_Row]) -> list[str]:
     """Every author named in a byline (header or trailer), once, in order."""
     names: dict[str, None] = {}
     for row in content:

@@ -29,6 +29,7 @@ from tests.integration.conftest import (
 pytestmark = pytest.mark.integration
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "agents" / "examples"
+ARTICLES = Path(__file__).resolve().parents[1] / "articles"
 
 
 def _story(n: int) -> str:
@@ -53,9 +54,10 @@ def test_pipeline_enriches_every_published_article(
         )
     )
     bare = EXAMPLES / "river-floods-cp1252.txt"
-    ids.add(content_id(bare.read_bytes()))
-    summary = pipeline.publish(feed, bare)
-    assert "published 21 record(s)" in summary
+    page = ARTICLES / "structure-html-jsonld.html"  # sniffed as HTML, read with trafilatura
+    ids |= {content_id(bare.read_bytes()), content_id(page.read_bytes())}
+    summary = pipeline.publish(feed, bare, page)
+    assert "published 22 record(s)" in summary
 
     outcomes = pipeline.outcomes_for(ids)
     for article_id, outcome in outcomes.items():
@@ -65,6 +67,15 @@ def test_pipeline_enriches_every_published_article(
     floods = outcomes[content_id(bare.read_bytes())].event
     assert floods["decoding"]["encoding"] == "cp1252"
     assert "Guaíba" in floods["text"]
+    html = outcomes[content_id(page.read_bytes())].event
+    assert html["content_type"] == "text/html" and "html" not in html
+    assert html["title"] == "Glacier lake drained to protect alpine valley"
+    assert html["published"] == "2025-07-14T06:30:00+02:00"
+    assert html["sources"]["published"] == "json-ld"
+    assert [image["credit"] for image in html["images"]] == [
+        "Luca Ferri",
+        "Valley Courier/Anna Moser",
+    ]
 
 
 def test_pipeline_intermediate_events_validate(pipeline: RunningPipeline, tmp_path: Path) -> None:

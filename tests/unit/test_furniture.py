@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from agents.furniture import MOJIBAKE, SYMBOLS, furniture_reason
+from agents.furniture import MOJIBAKE, SYMBOLS, foreign_script_reason, furniture_reason
 
 
 @pytest.mark.parametrize(
@@ -88,3 +88,25 @@ def test_furniture_keeps_article_text(line: str) -> None:
 def test_furniture_never_takes_a_long_paragraph() -> None:
     paragraph = "Share " + "prices fell again on Tuesday as traders sold " * 6
     assert furniture_reason(paragraph.strip()) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "article_script", "furniture"),
+    [
+        ("港口新闻", "Latin", True),  # a site name in Chinese above an English article
+        ("Новости", "Latin", True),  # a Cyrillic label
+        ("ニュース", "Latin", True),  # kana count as the Han family
+        ("央行维持利率不变", "Han", False),  # a Chinese headline in a Chinese article
+        ("Ça va mieux", "Latin", False),  # accents are Latin script
+        ("Xinhua", "Han", True),  # the other way round
+        ("Правительство объявило о новых мерах", "Latin", False),  # too long for a label
+        ("港口新闻", None, False),  # an article with no letters has no script to differ from
+    ],
+)
+def test_furniture_short_line_in_another_script(
+    line: str, article_script: str | None, furniture: bool
+) -> None:
+    reason = foreign_script_reason(line, article_script, "top")
+    assert (reason is not None) == furniture
+    if furniture:
+        assert f"of a {article_script}-script article" in reason

@@ -15,6 +15,8 @@ def quotes_of(text: str) -> list[tuple[str, str | None]]:
     found = find_quotes(text, paragraphs)
     for quote in found:
         assert text[quote["start"] : quote["end"]] == quote["text"]
+        if quote["speaker"]:
+            assert text[quote["speaker_start"] : quote["speaker_end"]] == quote["speaker"]
     return [(quote["text"], quote["speaker"]) for quote in found]
 
 
@@ -24,6 +26,7 @@ def quotes_of(text: str) -> list[tuple[str, str | None]]:
         ('"We will rebuild the bridge by spring," Mayor Ana Ruiz said.', "Mayor Ana Ruiz"),
         ('"Nobody was hurt," said Omar Khalil, a fire brigade spokesman.', "Omar Khalil"),
         ('"Nobody was hurt," Omar Khalil, a fire brigade spokesman, said.', "Omar Khalil"),
+        ('"Nobody was hurt," the spokesman, Omar Khalil, told reporters.', "Omar Khalil"),
         ('"The port is closed", the coastguard said.', "the coastguard"),  # comma outside
         ("“We are ready to talk,” the general told reporters.", "the general"),
         (
@@ -164,3 +167,26 @@ def test_quotes_read_guillemets_and_ignore_apostrophes() -> None:
 def test_quotes_do_not_break_sentences_after_abbreviations() -> None:
     text = 'Mr. Okafor arrived on Dec. 2. "We are here to stay," he said.'
     assert quotes_of(text) == [("We are here to stay", None)]
+
+
+def test_quotes_read_single_curly_marks_as_british_style_prints_them() -> None:
+    text = (
+        "The regional president, Franca Oberhofer, told reporters the pumps would stay. "
+        "‘We will not wait for the next heatwave to act,’ she said.\n\n"
+        "‘The pumps stay until October,’ said Davide Rinaldi, the team’s leader."
+    )
+    assert quotes_of(text) == [
+        # "she said" after "The regional president, Franca Oberhofer, told": named in apposition.
+        ("We will not wait for the next heatwave to act", "Franca Oberhofer"),
+        ("The pumps stay until October", "Davide Rinaldi"),
+    ]
+
+
+def test_quotes_take_apostrophes_and_nested_single_marks_for_what_they_are() -> None:
+    # Apostrophes inside the words ("workers’", "didn’t") neither open nor close a quotation.
+    text = "‘The workers’ canteen didn’t open today,’ the manager said."
+    assert quotes_of(text) == [("The workers’ canteen didn’t open today", "the manager")]
+    # A quotation within a quotation belongs to the outer one.
+    text = "“He told us ‘stay inside’ and left the square,” said Omar Haddad."
+    assert quotes_of(text) == [("He told us ‘stay inside’ and left the square", "Omar Haddad")]
+    assert quotes_of("Officials’ pay rises and the mayor’s office closes early.") == []

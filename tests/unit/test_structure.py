@@ -15,7 +15,7 @@ from agents.schemas import problems
 from agents.structure import structure_article
 from tests.helpers import ARTICLES, article, repaired, structured
 
-LAYOUTS = sorted(path.name for path in ARTICLES.glob("structure-*.txt"))
+LAYOUTS = sorted(path.name for path in ARTICLES.glob("structure-*"))
 BLOCK_KINDS = {
     "title", "standfirst", "byline", "date", "reading_time", "caption", "heading", "paragraph",
     "furniture",
@@ -29,6 +29,8 @@ def assert_consistent(event: StructuredArticle) -> None:
     for quote in event["quotes"]:
         assert text[quote["start"] : quote["end"]] == quote["text"]
         assert not quote["text"].startswith(('"', "“")) and not quote["text"].endswith(('"', "”"))
+        if quote["speaker"]:
+            assert text[quote["speaker_start"] : quote["speaker_end"]] == quote["speaker"]
     for line in event["furniture"]:
         assert text[line["start"] : line["end"]] == line["text"] and line["reason"]
     for image in event["images"]:
@@ -73,7 +75,7 @@ def test_structure_reads_a_wire_story() -> None:
         "Rosa Quintana",
         "Rosa Quintana",  # "she added", right after
         "Rosa Quintana",  # unattributed, the next sentence
-        "The operator",  # "it said" after "The operator, Minera Austral, said ..."
+        "Minera Austral",  # "it said" after "The operator, Minera Austral, said ..."
         "A senior labour ministry official",
         "a European metals trader",  # "... trader Reuters, adding": the agency dropped
     ]
@@ -179,6 +181,12 @@ def test_structure_needs_header_metadata_for_a_standfirst() -> None:
 def test_structure_prefers_what_the_producer_gave() -> None:
     text = article("structure-wire-dateline.txt")
     event = repaired(text)
+    assert structure_article(event)["sources"] == {
+        "title": "text",
+        "standfirst": None,
+        "authors": "text",
+        "published": "text",
+    }
     event["given"] = {
         "title": "Chile copper strike",
         "published": "Tue, 03 Dec 2024 14:00:00 +0000",
@@ -186,9 +194,108 @@ def test_structure_prefers_what_the_producer_gave() -> None:
     result = structure_article(event)
     assert result["title"] == "Chile copper strike"
     assert result["published"] == "2024-12-03T14:00:00+00:00"
+    assert result["sources"]["title"] == result["sources"]["published"] == "given"
     assert result["blocks"][0]["kind"] == "title"  # the line is still the title line
     event["given"] = {"title": None, "published": "sometime last week"}
-    assert structure_article(event)["published"] == "sometime last week"  # kept as given
+    result = structure_article(event)
+    assert result["published"] == "sometime last week"  # kept as given
+    assert result["sources"]["title"] == "text"
+
+
+def test_structure_reads_an_html_page_with_json_ld() -> None:
+    event = structured(article("structure-html-jsonld.html"))
+    assert event["content_type"] == "text/html"
+    assert event["title"] == "Glacier lake drained to protect alpine valley"
+    assert event["standfirst"].startswith("Engineers lowered a swelling meltwater lake")
+    assert event["authors"] == ["Chiara Bellandi", "Markus Egger"]
+    assert event["published"] == "2025-07-14T06:30:00+02:00"  # JSON-LD's time and zone
+    assert event["sources"] == {
+        "title": "json-ld",
+        "standfirst": "text",  # the line under the headline, before the byline
+        "authors": "json-ld",
+        "published": "json-ld",
+    }
+    assert event["dateline"] == {
+        "text": "VAL SERENA, Italy —",
+        "place": "VAL SERENA, Italy",
+        "agency": None,
+    }
+    assert [(image["caption"], image["credit"]) for image in event["images"]] == [
+        ("Pumps on the shore of the meltwater lake above Val Serena.", "Luca Ferri"),
+        ("Residents return to Val Serena on Sunday evening", "Valley Courier/Anna Moser"),
+    ]
+    reasons = {line["text"]: line["reason"] for line in event["furniture"]}
+    # Navigation and "Most read" links: outside trafilatura's main text, or caught by the rules.
+    assert set(reasons) == {
+        "Home", "News", "Weather", "Sport", "Most read", "Hotel fire in Bolzano",
+        "New cable car opens", "© 2025 The Valley Courier. All rights reserved.",
+        "Privacy policy | Cookie settings",
+    }  # fmt: skip
+    assert reasons["News"].startswith("outside the page's main text")
+    assert len(event["paragraphs"]) == 5
+    assert [(q["text"][:20], q["speaker"]) for q in event["quotes"]] == [
+        ("We took out about 40", "Davide Rinaldi"),
+        ("We will not wait for", "Franca Oberhofer"),  # single curly marks, "she said"
+    ]
+
+
+def test_structure_reads_an_html_page_without_metadata() -> None:
+    event = structured(article("structure-html-plain.html"))
+    assert event["title"] == "Night market returns to the old harbour after three years"
+    assert event["standfirst"] is None
+    assert event["authors"] == ["Tobias Lindqvist"]
+    assert event["reading_time_minutes"] == 4
+    assert event["published"] == "2025-06-06"
+    # No JSON-LD or meta tags: the title is trafilatura's reading of the markup (the <h1>, not the
+    # <title> with the site's name), the rest comes from the page's lines.
+    assert event["sources"] == {
+        "title": "html-meta",
+        "standfirst": None,
+        "authors": "text",
+        "published": "text",
+    }
+    assert [(image["caption"], image["credit"]) for image in event["images"]] == [
+        ("Stalls along the east quay on opening night", "Harbourside Weekly"),
+        ("A brass band plays at the end of the pier", None),  # a <figcaption> with no credit
+    ]
+    dropped = [line["text"] for line in event["furniture"]]
+    assert dropped[:2] == ["Harbourside Weekly | Local | Food | Events", "Food"]
+    assert "Ferry timetable changes for summer" in dropped and "Related stories" in dropped
+    assert len(event["paragraphs"]) == 6
+    text = event["text"]
+    headings = [text[b["start"] : b["end"]] for b in event["blocks"] if b["kind"] == "heading"]
+    assert headings == ["A new pier, the same smell of grilled fish"]
+    assert [q["speaker"] for q in event["quotes"]] == ["Helga Svensson", "Councillor Ole Brandt"]
+
+
+def test_structure_reads_the_headline_and_author_lines_the_markup_names() -> None:
+    paragraphs = "".join(
+        f"<p>The ferry to the island ran late on day {day} of the timetable trial, the "
+        "operator said, and passengers waited on the quay in the rain.</p>"
+        for day in ("one", "two", "three")
+    )
+    markup = (
+        '<html><head><meta name="author" content="Ida Holm"></head><body>'
+        '<div id="header"><h2>Island Notes</h2><p>Writing about island life since 2009</p></div>'
+        f'<div id="post"><h1>Ferry trial runs late</h1><div>Ida Holm</div>{paragraphs}</div>'
+        "</body></html>"
+    )
+    event = structured(markup)
+    assert event["title"] == "Ferry trial runs late" and event["standfirst"] is None
+    assert event["authors"] == ["Ida Holm"]
+    kinds = [block["kind"] for block in event["blocks"]]
+    assert kinds[:4] == ["furniture", "furniture", "title", "byline"]
+    assert event["furniture"][1]["reason"] == "above the page's headline: the site's header"
+    assert len(event["paragraphs"]) == 3
+
+
+def test_structure_keeps_a_given_title_over_the_pages_json_ld() -> None:
+    event = repaired(article("structure-html-jsonld.html"))
+    event["given"] = {"title": "Val Serena lake drained", "published": None}
+    result = structure_article(event)
+    assert result["title"] == "Val Serena lake drained"
+    assert result["sources"]["title"] == "given"
+    assert result["sources"]["published"] == "json-ld"
 
 
 def test_structure_drops_html_and_keeps_the_other_fields() -> None:
@@ -239,6 +346,16 @@ def test_structure_is_fast_enough_for_a_stream() -> None:
 def test_structure_modules_doctests_pass(module: str) -> None:
     failed, _tried = doctest.testmod(importlib.import_module(f"agents.{module}"))
     assert failed == 0
+
+
+def test_structure_reads_a_name_alone_above_the_date_as_the_byline() -> None:
+    header = "Verges bloom again\n\nMowing stopped two years ago, and the bees came back.\n"
+    event = structured(f"{header}Hannah Price\n2 December 2024\n\nThe council said so.\n")
+    assert event["authors"] == ["Hannah Price"]
+    assert event["standfirst"] == "Mowing stopped two years ago, and the bees came back."
+    # Not above a date: a short line of capitalised words may be anything.
+    event = structured(f"{header}Hannah Price\n2 min read\n\nThe council said so.\n")
+    assert event["authors"] == []
 
 
 def test_structure_drops_a_section_label_above_the_title() -> None:

@@ -27,11 +27,18 @@ from agents.metadata import (
             None,
         ),
         ("By Jane Doe, Reuters", ("Jane Doe",), "Reuters"),
+        (
+            "By Jane Doe and Omar Haddad Associated Press",
+            ("Jane Doe", "Omar Haddad"),
+            "Associated Press",
+        ),
         ("By Jane Doe (AFP)", ("Jane Doe",), "AFP"),
         ("By Reuters Staff", (), "Reuters"),
         ("By Jane Doe, Middle East correspondent", ("Jane Doe",), None),
         ("By Jane Doe in Beirut", ("Jane Doe",), None),
         ("Written by Lina Haddad", ("Lina Haddad",), None),
+        ("Posted by Lina Haddad", ("Lina Haddad",), None),
+        ("Editor: Tom Hale", (), None),  # an editor credit: metadata, not an author
         (
             "Reporting by Jane Doe in Beirut and Omar Haddad; Editing by Tom Hale",
             ("Jane Doe", "Omar Haddad"),
@@ -124,6 +131,10 @@ def test_structure_metadata_reads_statements_joined_on_one_line() -> None:
     role = read_metadata_line("By Aisha Rahman | Economics correspondent")
     assert role is not None and role.byline == Byline(("Aisha Rahman",), None)
     assert read_metadata_line("Storm | Floods | 2 min read") is None  # not every part is metadata
+    posted = read_metadata_line("Posted on 22 April 2025 by Owen Marsh")
+    assert posted is not None and posted.kind == "date"
+    assert posted.byline == Byline(("Owen Marsh",), None) and posted.date is not None
+    assert read_metadata_line("Ferries were stopped by the storm on 2 May 2025") is None
 
 
 @pytest.mark.parametrize(

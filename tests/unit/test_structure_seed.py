@@ -43,9 +43,12 @@ def test_structure_seed_caption(seed: StructuredArticle, seed_lines: list[str]) 
 
 
 def test_structure_seed_junk_lines(seed: StructuredArticle, seed_lines: list[str]) -> None:
-    first, last = seed_lines[0], seed_lines[-1]
+    # What the repair stage makes of them: GBK read as Latin-1, decoded here with Python's codec.
+    first, last = (line.encode("latin-1").decode("gbk") for line in (seed_lines[0], seed_lines[-1]))
     assert [line["text"] for line in seed["furniture"]] == [first, last]
-    assert all(line["reason"].startswith("mojibake") for line in seed["furniture"])
+    top, bottom = (line["reason"] for line in seed["furniture"])
+    assert "Han script at the top of a Latin-script" in top
+    assert "Han script at the bottom of a Latin-script" in bottom
     body = " ".join(seed["paragraphs"])
     assert first not in seed["title"] and first not in body and last not in body
     assert len(seed["paragraphs"]) == 14
@@ -67,3 +70,12 @@ def test_structure_seed_quotations_are_all_attributed(seed: StructuredArticle) -
         assert quote["start"] - 1 in opening  # each opens its paragraph
         assert text[quote["end"] : quote["end"] + 2] == ',"'  # the attribution's comma left out
     assert text[joint["start"] - 1] == text[joint["end"]] == '"'
+
+
+def test_structure_seed_reports_where_its_fields_came_from(seed: StructuredArticle) -> None:
+    assert seed["sources"] == {
+        "title": "text",
+        "standfirst": "text",
+        "authors": None,  # the page names no author
+        "published": "text",
+    }

@@ -1,0 +1,184 @@
+"""Clean and damaged article sets for the repair benchmark, from text written for copydesk.
+
+Clean: the English articles of :mod:`benchmarks.corpus` (accents, curly quotes, dashes) and
+articles in other scripts and accented languages assembled from the sentences below. Damaged:
+the same articles, misread the way systems do it: every legacy codec pair (GBK, GB18030, Big5,
+Shift-JIS, EUC-JP, EUC-KR, cp1251, KOI8-R bytes read as Latin-1 or cp1252) as whole texts and as
+islands in English, and ftfy's classic case, UTF-8 read as cp1252 or Latin-1, whole or one line.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import dataclass
+
+from agents.legacy_tables import SCRIPT_OF
+from benchmarks.corpus import build_corpus
+from benchmarks.damage import misread
+
+#: Invented news sentences per language; articles are drawn from them.
+SENTENCES = {
+    "zh-hans": [
+        "市政府周三宣布，将在明年春季前完成港口扩建工程。",
+        "受影响的居民将获得补贴，具体金额尚未公布。",
+        "当地商会表示，扩建工程将为城市带来更多就业机会。",
+        "一些渔民担心，新码头会影响附近海域的渔业资源。",
+        "交通部门计划在工程期间调整部分公交线路。",
+    ],
+    "zh-hant": [
+        "市政府週三宣布，將在明年春季前完成港口擴建工程。",
+        "受影響的居民將獲得補貼，具體金額尚未公布。",
+        "當地商會表示，擴建工程將為城市帶來更多就業機會。",
+        "一些漁民擔心，新碼頭會影響附近海域的漁業資源。",
+    ],
+    "ja": [
+        "市は水曜日、来年の春までに港の拡張工事を終えると発表した。",
+        "影響を受ける住民には補助金が支給されるが、金額はまだ決まっていない。",
+        "地元の商工会は、工事によって雇用が増えると期待している。",
+        "一部の漁業者は、新しい岸壁が漁場に影響するのではないかと心配している。",
+    ],
+    "ko": [
+        "시 정부는 수요일에 내년 봄까지 항구 확장 공사를 마치겠다고 밝혔다.",
+        "영향을 받는 주민들은 보조금을 받게 되지만 금액은 아직 정해지지 않았다.",
+        "지역 상공회의소는 공사로 일자리가 늘어날 것으로 기대한다.",
+        "일부 어민들은 새 부두가 어장에 영향을 줄까 걱정하고 있다.",
+    ],
+    "ru": [
+        "Городские власти в среду объявили, что закончат расширение порта до весны.",
+        "Жители, которых затронет стройка, получат пособия, но их размер пока неизвестен.",
+        "Местная торговая палата считает, что проект создаст новые рабочие места.",
+        "Некоторые рыбаки опасаются, что новый причал повредит промыслу в заливе.",
+        "«Мы будем следить за каждым этапом работ», — сказал представитель мэрии.",
+    ],
+    "el": [
+        "Οι αρχές της πόλης ανακοίνωσαν την Τετάρτη την επέκταση του λιμανιού.",
+        "Οι κάτοικοι που επηρεάζονται θα λάβουν επιδότηση.",
+        "Ορισμένοι ψαράδες ανησυχούν για τη νέα προβλήτα.",
+    ],
+    "ar": [
+        "أعلنت سلطات المدينة يوم الأربعاء توسيع الميناء قبل الربيع.",
+        "سيحصل السكان المتضررون على إعانات لم يحدد مبلغها بعد.",
+        "يخشى بعض الصيادين أن يضر الرصيف الجديد بمناطق الصيد.",
+    ],
+    "fr": [
+        "La mairie a annoncé mercredi que l’agrandissement du port serait achevé avant l’été.",
+        "« Ça ne changera rien pour nous », a déclaré un pêcheur, çà et là inquiet.",
+        "Les élèves du lycée Émile-Zola ont visité le chantier à Besançon.",
+        "Le député a rappelé que l’État participerait à hauteur de 40 %.",
+    ],
+    "de": [
+        "Die Bürgermeisterin kündigte am Mittwoch die Erweiterung des Hafens an.",
+        "Anwohner in der Großstraße erhalten Zuschüsse für Lärmschutzfenster.",
+        "„Wir prüfen jede Äußerung der Fischer“, sagte ein Sprecher des Ministeriums.",
+    ],
+    "es-pt": [
+        "El ayuntamiento anunció el miércoles la ampliación del puerto de Cádiz.",
+        "¿Quién pagará las obras? Los vecinos de la calle Núñez exigen respuestas.",
+        "A prefeitura de São João disse que as obras começarão em março.",
+        "Os pescadores não estão satisfeitos com a decisão, segundo a associação.",
+    ],
+    "north": [
+        "Borgarstjórinn í Reykjavík sagði að þú og ég fengjum svör á fimmtudag.",
+        "Kommunen i Ærøskøbing vil udvide havnen før sommeren, siger borgmesteren.",
+        "Hamnen i Göteborg byggs ut; arbetet väntas bli klart nästa år.",
+    ],
+    "central": [
+        "Starosta Žiliny oznámil rozšíření přístavu; příliš mnoho otázek zůstává.",
+        "Burmistrz Łodzi zapowiedział, że prace ruszą w październiku.",
+        "İstanbul belediyesi limanın genişletileceğini açıkladı; işçiler çalışıyor.",
+        "Thành phố Hà Nội cho biết công trình sẽ hoàn thành trước mùa xuân.",
+    ],
+}
+
+#: Names quoted inside English copy, per script: the islands.
+NAMES = {
+    "zh-hans": ["港口管理局", "市商会", "渔业协会"],
+    "zh-hant": ["港務管理局", "漁業協會"],
+    "ja": ["港湾管理局", "みなと新聞", "漁業協同組合"],
+    "ko": ["항만공사", "어민협회", "부산일보"],
+    "ru": ["Известия", "Ведомости", "Морской порт", "Рыбаки Приморья"],
+}
+
+
+@dataclass(frozen=True)
+class Case:
+    """One article: what the stage receives, and what a perfect repair gives back."""
+
+    name: str
+    text: str
+    original: str
+
+
+def clean_set(english: int = 150, per_language: int = 12, seed: int = 3) -> list[Case]:
+    rng = random.Random(seed)
+    cases = [Case(f"clean-en-{n}", text, text) for n, text in enumerate(_english(english))]
+    for language in SENTENCES:
+        for n in range(per_language):
+            text = _article(language, rng)
+            cases.append(Case(f"clean-{language}-{n}", text, text))
+    return cases
+
+
+def damaged_set(per_pair: int = 6, seed: int = 4) -> list[Case]:
+    rng = random.Random(seed)
+    english = _english(60)
+    cases = []
+    for codec, script in SCRIPT_OF.items():
+        for read_as in ("latin-1", "cp1252"):
+            for n in range(per_pair):
+                original = _article(script, rng, codec)
+                cases.append(
+                    Case(
+                        f"{codec}/{read_as}/whole-{n}", misread(original, codec, read_as), original
+                    )
+                )
+                name = rng.choice(NAMES[script])
+                host = rng.choice(english)
+                lines = host.split("\n")
+                at = rng.randrange(2, len(lines))
+                lines.insert(at, f"The figures were first published by {name}, a local outlet.")
+                original = "\n".join(lines)
+                damaged = original.replace(name, misread(name, codec, read_as))
+                cases.append(Case(f"{codec}/{read_as}/island-{n}", damaged, original))
+    for read_as in ("latin-1", "cp1252"):
+        for n in range(per_pair * 2):
+            original = (
+                rng.choice(english)
+                if n % 2
+                else _article(rng.choice(["fr", "de", "es-pt", "north"]), rng)
+            )
+            whole = misread(original, "utf-8", read_as)
+            cases.append(Case(f"utf-8/{read_as}/whole-{n}", whole, original))
+            lines = original.split("\n")
+            at = max(range(len(lines)), key=lambda i: sum(not ch.isascii() for ch in lines[i]))
+            lines[at] = misread(lines[at], "utf-8", read_as)
+            cases.append(Case(f"utf-8/{read_as}/line-{n}", "\n".join(lines), original))
+    return cases
+
+
+def _english(count: int) -> list[str]:
+    """The clean English articles of the stage benchmark's corpus (its damaged ones left out)."""
+    texts = []
+    for article in build_corpus(count * 2):
+        if article.value.startswith(b"{"):
+            text = json.loads(article.value)["text"]
+            if "â€" not in text and "&" not in text:
+                texts.append(text)
+    return texts[:count]
+
+
+def _article(language: str, rng: random.Random, codec: str = "utf-8") -> str:
+    """Sentences drawn from the language's table, those ``codec`` can hold (KOI8-R has no «»)."""
+    sentences = [s for s in SENTENCES[language] if _holds(codec, s)]
+    title = rng.choice(sentences).rstrip("。.")
+    body = [rng.choice(sentences) for _ in range(rng.randint(6, 10))]
+    return "\n\n".join([title, *body]) + "\n"
+
+
+def _holds(codec: str, text: str) -> bool:
+    try:
+        text.encode(codec)
+    except UnicodeEncodeError:
+        return False
+    return True

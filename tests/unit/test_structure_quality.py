@@ -1,0 +1,61 @@
+"""Quality gate: the structure stage's per-field scores on the labelled set stay above their floors
+(``benchmarks/structure_baseline.json``), as trafilatura's eval_gate does for its extractor."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from agents.records import StructuredArticle
+from agents.structure import structure_article
+from benchmarks.structure_eval import FieldScore, Labelled, floors, load_set, score
+
+
+@pytest.fixture(scope="module")
+def results() -> list[tuple[Labelled, StructuredArticle]]:
+    return [(item, structure_article(item.repaired)) for item in load_set()]
+
+
+def test_structure_quality_stays_above_the_floors(
+    results: list[tuple[Labelled, StructuredArticle]],
+) -> None:
+    scores = score(results)
+    pinned = floors()
+    assert set(pinned) == set(scores)  # every field has a floor, and no floor is stale
+    below = {
+        name: (round(found.value, 3), pinned[name], found.misses)
+        for name, found in scores.items()
+        if found.value < pinned[name]
+    }
+    assert below == {}
+
+
+def test_structure_quality_set_covers_plain_text_and_html_layouts(
+    results: list[tuple[Labelled, StructuredArticle]],
+) -> None:
+    layouts = {item.layout for item, _ in results}
+    assert len(layouts) == len(results) >= 20
+    assert sum(item.is_html for item, _ in results) >= 6
+    assert sum(item.held_out for item, _ in results) >= 6
+
+
+def test_structure_quality_scores_fall_when_the_stage_is_wrong(
+    results: list[tuple[Labelled, StructuredArticle]],
+) -> None:
+    """The gate can fail: damaged answers score below the floors, field by field."""
+    damaged = []
+    for item, event in results:
+        wrong = copy.deepcopy(event)
+        wrong["title"] = "A headline"
+        wrong["authors"] = [*wrong["authors"], "Nobody"]
+        wrong["paragraphs"] = wrong["paragraphs"][1:]
+        wrong["quotes"] = [{**quote, "speaker": None} for quote in wrong["quotes"]]
+        wrong["images"] = [{**image, "credit": "AFP"} for image in wrong["images"]]
+        wrong["furniture"] = wrong["furniture"][1:]
+        damaged.append((item, wrong))
+    scores = score(damaged)
+    pinned = floors()
+    for name in ("title", "authors", "paragraphs", "speakers", "captions", "furniture"):
+        assert scores[name].value < pinned[name], name
+    assert scores["quotes"] == FieldScore(1.0, {})  # quotations still found, only speakers lost
