@@ -209,6 +209,9 @@ HEADING_MAX_CHARS = 80
 #: A section label above the headline ("Middle East", "Analysis", "Live") has at most this many
 #: words; a headline has more.
 KICKER_MAX_WORDS = 2
+#: A site's name above a section label, in one block over the headline, has at most this many
+#: words ("Usk Valley Chronicle"); a headline has more.
+MASTHEAD_MAX_WORDS = 4
 STANDFIRST_MAX_LINES = 2
 STANDFIRST_MAX_WORDS = 60
 #: A line that ends like this ends a sentence: not a headline, heading or wrapped line.

@@ -15,7 +15,8 @@ The steps, in order:
 3. Read the metadata lines: byline, date, reading time, caption with its credit. On an HTML page,
    its ``<figcaption>`` lines are captions, and lines outside its main text are boilerplate.
 4. Title: the first remaining line, when it is shaped like a headline (a one- or two-word
-   section label above it, "Middle East", is furniture).
+   section label above it, "Middle East", or a block of the site's name and section labels, is
+   furniture).
 5. Standfirst: text lines between the title and the header metadata (without that metadata no
    one can tell a standfirst from a first paragraph, so there is none).
 6. Body: headings and paragraphs (hard-wrapped lines joined), and the first paragraph's dateline.
@@ -45,6 +46,7 @@ from agents.layout import (
     looks_like_heading,
     looks_like_headline,
     looks_like_kicker,
+    looks_like_site_header,
     runs_on,
     split_lines,
 )
@@ -70,7 +72,7 @@ from agents.records import (
     StructuredArticle,
 )
 
-_KICKER = "section label above the headline"
+_KICKER = "site name or section label above the headline"
 _BOILERPLATE = "outside the page's main text (trafilatura): navigation, links or footer"
 _SITE_HEADER = "above the page's headline: the site's header"
 #: Characters of the text whose letters decide the article's script.
@@ -235,7 +237,14 @@ def _read_page(content: list[_Row], page: HtmlPage) -> list[_Row]:
 
 
 def _drop_kicker(content: list[_Row]) -> list[_Row]:
-    """A section label above the headline ("Middle East", "Live") is furniture, not the title."""
+    """What stands above the headline is furniture, not the title: a section label ("Middle East",
+    "Live"), or a block of the site's name and section labels set apart from the headline by a
+    blank line ("Usk Valley Chronicle" over "News")."""
+    header = _site_header(content)
+    if header:
+        for row in header:
+            row.kind, row.reason = "furniture", _KICKER
+        return content[len(header) :]
     if (
         len(content) > 1
         and not (content[0].kind or content[1].kind)
@@ -244,6 +253,19 @@ def _drop_kicker(content: list[_Row]) -> list[_Row]:
         content[0].kind, content[0].reason = "furniture", _KICKER
         return content[1:]
     return content
+
+
+def _site_header(content: list[_Row]) -> list[_Row]:
+    """The first block's rows when they are the site's name and labels over a headline."""
+    size = next((i for i, row in enumerate(content[1:], 1) if row.line.after_blank), 0)
+    block, following = content[:size], content[size] if size else None
+    if (
+        following is None
+        or any(row.kind for row in [*block, following])
+        or not looks_like_site_header([row.line.text for row in block], following.line.text)
+    ):
+        return []
+    return block
 
 
 def _claim_title(content: list[_Row]) -> _Row | None:

@@ -364,10 +364,23 @@ def test_structure_drops_a_section_label_above_the_title() -> None:
     )
     assert event["title"] == "Truce talks resume in Cairo"
     assert event["furniture"][0]["text"] == "Middle East"
-    assert event["furniture"][0]["reason"] == "section label above the headline"
+    assert event["furniture"][0]["reason"] == "site name or section label above the headline"
     # A short title over a longer line that is no headline keeps its place.
     event = structured("Storm hits coast\n\nThe storm reached the coast on Monday night.\n")
     assert event["title"] == "Storm hits coast" and event["furniture"] == []
+
+
+def test_structure_drops_the_site_name_and_section_above_the_title() -> None:
+    event = structured(
+        "Fenmouth Gazette\nSport\n\nRowing club wins back its boathouse after long dispute\n\n"
+        "By Ada Lowe\n3 May 2025\n\nThe club signed the lease on Friday.\n"
+    )
+    assert event["title"] == "Rowing club wins back its boathouse after long dispute"
+    assert event["standfirst"] is None
+    assert [line["text"] for line in event["furniture"]] == ["Fenmouth Gazette", "Sport"]
+    # Two short lines in one block over a shorter line: no headline below, nothing dropped.
+    event = structured("Harbour open after storm\nFerries sail\n\nStorm ends\n\nThe port opened.\n")
+    assert event["title"] == "Harbour open after storm" and event["furniture"] == []
 
 
 def test_structure_reads_text_written_without_spaces() -> None:
