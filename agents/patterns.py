@@ -96,6 +96,17 @@ FURNITURE_RULES: tuple[tuple[str, str], ...] = (
     ("tag list", r"(?:tags|topics|filed under|categories)\s*:.{0,200}"),
 )
 
+#: A line that only heads a list of links or topics: the lines under it in its block are the
+#: list's items ("Related topics" over "Retail" and "Jobs"), whatever their words.
+LIST_LABEL = re.compile(
+    r"(?:related(?: stories| articles| content| coverage| topics| links)?|topics|tags"
+    r"|more on this (?:story|topic)|(?:most (?:read|popular|viewed|shared)|recommended)"
+    r"(?: stories| articles)?|(?:read|see) (?:more|also))\s*:?",
+    re.IGNORECASE,
+)
+#: A list item is a topic or a story's headline: at most this many words, and no sentence.
+LIST_ITEM_MAX_WORDS = 16
+
 #: A line this short (characters, spaces aside) at the top or bottom of an article, in another
 #: script than the article's, is a site name or a label: the seed's site name is three Chinese
 #: characters, its last line one.

@@ -11,7 +11,7 @@ The steps, in order:
 1. Split the text into lines, each with its span; an HTML page is also read with trafilatura
    (:mod:`agents.html_page`) for its metadata, main text and captions.
 2. Drop furniture and junk lines (buttons, ads, mojibake, a short line in another script at the
-   top or bottom), so no later step mistakes them.
+   top or bottom, the items under a "Related topics" label), so no later step mistakes them.
 3. Read the metadata lines: byline, date, reading time, caption with its credit. On an HTML page,
    its ``<figcaption>`` lines are captions, and lines outside its main text are boilerplate.
 4. Title: the first remaining line, when it is shaped like a headline (a one- or two-word
@@ -33,9 +33,12 @@ from typing import Any
 
 from agents.dates import normalise_published
 from agents.furniture import (
+    LIST_ITEM,
     dominant_script,
     foreign_script_reason,
     furniture_reason,
+    is_list_item,
+    is_list_label,
     is_short_line,
 )
 from agents.html_page import HtmlPage, Sourced, normalise, read_html_page
@@ -97,6 +100,7 @@ def structure_article(event: RepairedArticle) -> StructuredArticle:
     page = read_html_page(event["html"]) if event.get("html") else None  # 1
     rows = [_Row(line) for line in split_lines(text)]
     content = _drop_furniture(rows)  # 2
+    content = _drop_list_items(content, rows)
     content = _drop_foreign_edges(content, text)
     _read_metadata(content)  # 3
     if page is not None:
@@ -186,6 +190,20 @@ def _drop_furniture(rows: list[_Row]) -> list[_Row]:
         else:
             content.append(row)
     return content
+
+
+def _drop_list_items(content: list[_Row], rows: list[_Row]) -> list[_Row]:
+    """The lines under a list's label in its block ("Related topics", then "Retail" and "Jobs"):
+    each is a link or a topic, however ordinary its words, until a blank line or a sentence."""
+    label: _Row | None = None
+    for row in rows:
+        if row.line.after_blank or (row.kind is None and not is_list_item(row.line.text)):
+            label = None
+        if row.kind == "furniture":
+            label = row if is_list_label(row.line.text) else label
+        elif label is not None:
+            row.kind, row.reason = "furniture", LIST_ITEM
+    return [row for row in content if row.kind != "furniture"]
 
 
 def _drop_foreign_edges(content: list[_Row], text: str) -> list[_Row]:

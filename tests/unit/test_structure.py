@@ -383,6 +383,22 @@ def test_structure_drops_the_site_name_and_section_above_the_title() -> None:
     assert event["title"] == "Harbour open after storm" and event["furniture"] == []
 
 
+def test_structure_drops_the_items_of_a_related_topics_list() -> None:
+    event = structured(
+        "Bakery chain closes ovens\n\nBy Ada Lowe\n3 May 2025\n\nThe chain shut 12 bakeries.\n\n"
+        "More on this story\nBread\nHigh street closures\n\nEconomy\n\nPrices rose.\n"
+    )
+    furniture = [line["text"] for line in event["furniture"]]
+    assert furniture == ["More on this story", "Bread", "High street closures"]
+    # Past the list's block, a short line is the article's again.
+    assert event["paragraphs"] == ["The chain shut 12 bakeries.", "Prices rose."]
+    # A sentence ends the list, and what follows it in the block is not an item either.
+    event = structured(
+        "Bakery chain closes ovens\n\nRelated topics\nThe chain shut 12 bakeries.\nBread\n"
+    )
+    assert [line["text"] for line in event["furniture"]] == ["Related topics"]
+
+
 def test_structure_reads_text_written_without_spaces() -> None:
     event = structured(
         "央行维持利率不变\n\n"
