@@ -35,9 +35,12 @@ from agents.patterns import (
     FURNITURE_RULES,
     FURNITURE_SHORT_WORDS,
     LATIN1_SYMBOLS,
+    LIST_ITEM_MAX_WORDS,
+    LIST_LABEL,
     SCRIPT_FAMILIES,
 )
 
+LIST_ITEM = "an item of a list of related links or topics"
 MOJIBAKE = "mojibake: bytes of another encoding read as Latin-1, no words"
 SYMBOLS = "no words: a separator or stray symbols"
 FOREIGN_SCRIPT = (
@@ -66,6 +69,16 @@ def furniture_reason(line: str) -> str | None:
         return None
     match = _RULES.fullmatch(line.rstrip(" .!:›»>→"))
     return _REASONS[match.lastgroup] if match and match.lastgroup else None
+
+
+def is_list_label(line: str) -> bool:
+    """Whether ``line`` only heads a list of links or topics ("Related topics", "Most read")."""
+    return LIST_LABEL.fullmatch(line) is not None
+
+
+def is_list_item(line: str) -> bool:
+    """Short enough to be a topic or a linked headline, and not a sentence."""
+    return len(line.split()) <= LIST_ITEM_MAX_WORDS and not line.endswith((".", "!", "?", ":"))
 
 
 def _looks_like_mojibake(line: str) -> bool:

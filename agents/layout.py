@@ -7,6 +7,7 @@ it, so ``text[line.start:line.end] == line.text``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from agents.patterns import (
@@ -16,6 +17,7 @@ from agents.patterns import (
     HEADLINE_MAX_CHARS,
     HEADLINE_MAX_WORDS,
     KICKER_MAX_WORDS,
+    MASTHEAD_MAX_WORDS,
     SENTENCE_END,
     WORD,
     WRAP_MIN_CHARS,
@@ -67,6 +69,22 @@ def looks_like_kicker(text: str, following: str) -> bool:
         and looks_like_headline(following)
         and len(following.split()) > words
         and not SENTENCE_END.search(text)
+    )
+
+
+def looks_like_site_header(texts: Sequence[str], following: str) -> bool:
+    """A site's name and section labels stacked above a headline ("Usk Valley Chronicle" over
+    "News"): each a few words and no sentence, every one shorter than the headline."""
+    headline_words = len(following.split())
+    return (
+        len(texts) > 1
+        and looks_like_headline(following)
+        and all(
+            len(text.split()) <= MASTHEAD_MAX_WORDS
+            and len(text.split()) < headline_words
+            and not SENTENCE_END.search(text)
+            for text in texts
+        )
     )
 
 

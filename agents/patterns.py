@@ -96,6 +96,17 @@ FURNITURE_RULES: tuple[tuple[str, str], ...] = (
     ("tag list", r"(?:tags|topics|filed under|categories)\s*:.{0,200}"),
 )
 
+#: A line that only heads a list of links or topics: the lines under it in its block are the
+#: list's items ("Related topics" over "Retail" and "Jobs"), whatever their words.
+LIST_LABEL = re.compile(
+    r"(?:related(?: stories| articles| content| coverage| topics| links)?|topics|tags"
+    r"|more on this (?:story|topic)|(?:most (?:read|popular|viewed|shared)|recommended)"
+    r"(?: stories| articles)?|(?:read|see) (?:more|also))\s*:?",
+    re.IGNORECASE,
+)
+#: A list item is a topic or a story's headline: at most this many words, and no sentence.
+LIST_ITEM_MAX_WORDS = 16
+
 #: A line this short (characters, spaces aside) at the top or bottom of an article, in another
 #: script than the article's, is a site name or a label: the seed's site name is three Chinese
 #: characters, its last line one.
@@ -209,6 +220,9 @@ HEADING_MAX_CHARS = 80
 #: A section label above the headline ("Middle East", "Analysis", "Live") has at most this many
 #: words; a headline has more.
 KICKER_MAX_WORDS = 2
+#: A site's name above a section label, in one block over the headline, has at most this many
+#: words ("Usk Valley Chronicle"); a headline has more.
+MASTHEAD_MAX_WORDS = 4
 STANDFIRST_MAX_LINES = 2
 STANDFIRST_MAX_WORDS = 60
 #: A line that ends like this ends a sentence: not a headline, heading or wrapped line.
@@ -341,12 +355,17 @@ SPEAKER_END = re.compile(
     r"\s+(?:on|in|at|during|after|before|when|while|as|adding|according|who|which)\b.*$"
 )
 #: Words that open a clause, not a noun phrase: 'but officials said' -> 'officials'.
-LEADING_CONJUNCTION = re.compile(r"^(?:and|but|while|as|so|yet)\s+", re.IGNORECASE)
+#: Alone, such a word is the whole phrase: ', but added: "..."' has no speaker of its own.
+LEADING_CONJUNCTION = re.compile(r"^(?:and|but|while|as|so|yet)(?:\s+|$)", re.IGNORECASE)
+#: A clause that ends in one was cut before a second verb: 'X thanked the club and said: "'.
+TRAILING_CONJUNCTION = re.compile(r"\s(?:and|but|yet)$", re.IGNORECASE)
 #: A speaker described, not named: 'the winner', 'a spokeswoman for the port'.
 DESCRIPTION = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
 #: Words that start a relative clause or a participle: not a speaker.
 NOT_A_SPEAKER = re.compile(r"^(?:who|which|that|whose|where|when|\w+ing)\b", re.IGNORECASE)
 PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
+#: Pronouns that stand for a person, whom the text may have named just before.
+PERSONAL_PRONOUNS = frozenset({"he", "she"})
 #: Documents that "read" or "say" things: 'the message read', 'the statement said'.
 DOCUMENTS = (
     "message", "statement", "letter", "post", "note", "communique", "communiqué", "report",
@@ -386,6 +405,39 @@ SPEECH_SUBJECT = re.compile(
     rf"{_OPENER}(?P<subject>[^,.;:!?\"“”«»]{{1,100}}?)(?:,(?P<apposition>[^,.;:!?\"“”«»]{{1,60}}),)?"
     rf"\s+(?:{SPEECH_ADVERBS}\s+)?(?:{SPEECH_VERB})\b"
 )
+#: A person's name as the text writes it: capitalised words, particles inside ("Kofi Mensah").
+PERSON_NAME = re.compile(rf"\b{_NAME}")
+#: Capitalised words that open a sentence or a phrase, not a name: "The Helvetia", "In Geneva".
+NOT_A_NAME_START = frozenset(
+    "the a an this that these those his her its their our my your some many most all every each"
+    " no one in on at for from with by of and but when while after before as if he she it we they"
+    " i".split()
+)
+#: Nouns that make the words before a name its role: "City manager", "Rovers boss".
+ROLE_WORDS = (
+    "manager", "boss", "coach", "captain", "striker", "midfielder", "defender", "goalkeeper",
+    "keeper", "player", "substitute", "organiser", "organizer", "campaigner", "executive", "chief",
+    "chairman", "chairwoman", "chair", "president", "director", "owner", "co-owner", "founder",
+    "leader", "analyst", "economist", "minister", "secretary", "mayor", "councillor", "councilor",
+    "governor", "senator", "spokesman", "spokeswoman", "spokesperson", "officer", "official",
+    "head", "professor", "researcher", "scientist", "lawyer", "teacher", "nurse", "doctor",
+    "resident", "farmer", "commissioner", "inspector", "judge", "ambassador", "prosecutor",
+    "editor", "engineer", "pilot", "treasurer", "trustee", "volunteer", "MP",
+)  # fmt: skip
+#: A word before a role noun: capitalised ("City"), or a lower-case word that is no function word
+#: or past-tense verb ("union leader", not "The club signed striker").
+_ROLE_MODIFIER = (
+    r"(?:[A-Z][\w'’.-]*|(?!(?:the|a|an|and|or|but|of|in|on|at|to|for|with|by|from|as|was|is|had"
+    r"|has|have|were|who|which|that)\b)[a-z][\w'’-]*(?<!ed))"
+)
+#: What may open a sentence before its subject ('On Sunday, '), alone.
+SENTENCE_OPENER = re.compile(_OPENER)
+#: A role before a name that is a sentence's subject ("City manager "); ``role`` is the role.
+ROLE_PREFIX = re.compile(
+    rf"(?:(?P<role>(?:{_ROLE_MODIFIER}\s+){{0,2}}(?i:{_alternatives(ROLE_WORDS)}))\s+)?"
+)
+#: What follows a name that is a sentence's subject: its apposition or its verb.
+AFTER_SUBJECT = re.compile(r"\s*,|\s+[a-z]")
 #: A sentence ends at . ! ? (and any closing marks) before a space and a capital or a quote.
 SENTENCE_BREAK = re.compile(r"[.!?…]+[\"”’»)\]]*\s+(?=[\"“‘«(\[]?[A-Z0-9])")
 #: Abbreviations whose full stop does not end a sentence: "Mr. Smith", "Dec. 2".

@@ -10,8 +10,16 @@ makes it clear:
 - "it added" right after another quotation: that quotation's speaker;
 - "the message read": who sent it, when the text said so earlier ("a message sent by X");
 - "they": the conjoined subject of the previous sentence ("A and B discussed ...");
-- "he said" after a sentence whose subject spoke ("The union said ... "...," it said.").
+- "he said" after a sentence whose subject spoke ("The union said ... "...," it said.");
+- "he" or "she" after a sentence whose subject is a named person, who need not have spoken
+  ("Rovers boss Gary Whitlock was less happy. "...," he said.");
+- a surname alone ("Hartmann said"): the article's first full mention of that person, with the
+  role written before the name ("City manager Lena Hartmann");
+- a second verb with no subject of its own (", but added: "), like a participle (", adding: "):
+  the subject of the sentence's speech verb. A conjunction is never a speaker.
 
+A speaker is named as the text names them: a role written before the name is part of it ("City
+manager Lena Hartmann"), an apposition after it is not ("Sophie Berthoud, the director").
 Anything else stays None: a speaker is never guessed. A quotation spans the quoted words without
 the marks (and without the comma that stands before an attribution); one that runs past the end of
 its paragraph, as news style does for a quotation over several paragraphs, ends with it.
@@ -31,6 +39,7 @@ from dataclasses import dataclass
 from agents.metadata import is_name
 from agents.patterns import (
     ABBREVIATIONS,
+    AFTER_SUBJECT,
     ATTRIBUTION_AFTER,
     ATTRIBUTION_MAX_TAIL_WORDS,
     CLOSING_QUOTES,
@@ -39,18 +48,24 @@ from agents.patterns import (
     DOCUMENT_SENDER,
     DOCUMENT_SPEAKER,
     LEADING_CONJUNCTION,
+    NOT_A_NAME_START,
     NOT_A_SPEAKER,
     OPENING_QUOTES,
+    PERSON_NAME,
+    PERSONAL_PRONOUNS,
     PRONOUNS,
     QUOTE_MARKS,
     QUOTE_MIN_WORDS,
+    ROLE_PREFIX,
     SENTENCE_BREAK,
+    SENTENCE_OPENER,
     SINGLE_QUOTATION,
     SPEAKER_END,
     SPEAKER_MAX_WORDS,
     SPEECH_PARTICIPLES,
     SPEECH_SUBJECT,
     SPEECH_VERB_WORD,
+    TRAILING_CONJUNCTION,
 )
 from agents.records import Quote
 
@@ -246,17 +261,24 @@ def _speaker_before(clause: str, sentence: str) -> str | None:
             break
     if verb is None:
         return None
-    if verb["verb"] in SPEECH_PARTICIPLES:
-        # '..., adding: "...": the subject of the sentence's speech verb.
-        subject = SPEECH_SUBJECT.match(sentence)
-        return (
-            _clean_speaker(_named(subject["subject"], subject["apposition"])) if subject else None
-        )
     head = clause[: verb.start()].rstrip(" ,")
     segments = _CLAUSE_BREAK.split(head)
-    last = segments[-1].strip()
+    last = LEADING_CONJUNCTION.sub("", segments[-1].strip())
+    if (
+        verb["verb"] in SPEECH_PARTICIPLES
+        or (head and not last)
+        or TRAILING_CONJUNCTION.search(last)
+    ):
+        # '..., adding: "', '..., but added: "': the subject of the sentence's speech verb.
+        return _sentence_speaker(sentence)
     # 'The minister, who arrived on Monday, said': the phrase before the relative clause.
     return _clean_speaker(segments[0] if NOT_A_SPEAKER.match(last) else last)
+
+
+def _sentence_speaker(sentence: str) -> str | None:
+    """The subject of a sentence's speech verb, by name where an apposition gives it."""
+    subject = SPEECH_SUBJECT.match(sentence)
+    return _clean_speaker(_named(subject["subject"], subject["apposition"])) if subject else None
 
 
 def _named(head: str, apposition: str | None) -> str:
@@ -271,7 +293,12 @@ def _named(head: str, apposition: str | None) -> str:
 def _clean_speaker(phrase: str) -> str | None:
     phrase = LEADING_CONJUNCTION.sub("", phrase.strip(' ,"“”«»'))
     words = phrase.split()
-    if not words or len(words) > SPEAKER_MAX_WORDS or NOT_A_SPEAKER.match(phrase):
+    if (
+        not words
+        or len(words) > SPEAKER_MAX_WORDS
+        or NOT_A_SPEAKER.match(phrase)
+        or TRAILING_CONJUNCTION.search(phrase)  # 'X thanked the club and': a clause, no one
+    ):
         return None
     return phrase
 
@@ -292,10 +319,17 @@ def _resolve(article: _Article, quotation: _Quotation, found: str | None) -> str
         conjoined = CONJOINED_SUBJECT.match(previous) if pronoun == "they" else None
         if conjoined:
             return conjoined["subject"]
-        return continued or _speech_subject(previous)
+        speaker = continued or _speech_subject(previous)
+        if speaker is None and pronoun in PERSONAL_PRONOUNS:
+            # 'Whitlock was less happy. "...," he said.': the person just named is speaking.
+            speaker = _person_subject(article, quotation.sentence - 1)
+        return speaker
     document = DOCUMENT_SPEAKER.fullmatch(found)
     if document:
         return article.sender(quotation.opened, document["noun"].lower()) or found
+    if PERSON_NAME.fullmatch(found) and " " not in found:
+        # 'Hartmann said': the article named her in full before, and that is who she is.
+        return _full_mention(article, found, quotation.opened) or found
     return found
 
 
@@ -309,6 +343,67 @@ def _continued_speaker(article: _Article, quotation: _Quotation) -> str | None:
 
 def _speech_subject(sentence: str) -> str | None:
     """'The union said it would strike.' -> 'The union'; a pronoun there resolves nothing."""
-    match = SPEECH_SUBJECT.match(sentence)
-    subject = _clean_speaker(_named(match["subject"], match["apposition"])) if match else None
+    subject = _sentence_speaker(sentence)
     return subject if subject and subject.lower() not in PRONOUNS else None
+
+
+def _person_subject(article: _Article, index: int) -> str | None:
+    """The person a sentence is about, when its subject is a name: 'Rovers boss Gary Whitlock was
+    less happy.' -> 'Rovers boss Gary Whitlock'; 'Mensah was making ...' -> his fuller mention.
+    A subject that is no name ('The show's organisers') names no one."""
+    if not 0 <= index < len(article.sentences):
+        return None
+    text = article.text
+    start, end = article.sentences[index]
+    begin = _subject_start(text, start, end)
+    subject: tuple[int, re.Match[str]] | None = None
+    for name in PERSON_NAME.finditer(text, begin, end):
+        role = _role_start(text, begin, name)
+        if role is None:
+            break  # past the subject: a name further on is an object or a place
+        if AFTER_SUBJECT.match(text, name.end()) and not name.group().endswith(("'s", "’s")):
+            # The last such name wins: 'Rovers' is part of the role in 'Rovers boss Gary ...'.
+            subject = (role, name)
+    return _mention(article, *subject) if subject else None
+
+
+def _mention(article: _Article, start: int, name: re.Match[str]) -> str | None:
+    """A person as the text names them from ``start`` to the end of ``name``: two words or more,
+    or a surname the article gave in full before ('Mensah' after 'Kofi Mensah')."""
+    words = name.group().split()
+    if words[0].lower() in NOT_A_NAME_START:
+        return None
+    if len(words) > 1:
+        return article.text[start : name.end()]
+    return _full_mention(article, name.group(), name.start())
+
+
+def _full_mention(article: _Article, surname: str, before: int) -> str | None:
+    """The first mention of a person the article calls by ``surname`` alone, in full, with the
+    role it gave there: 'Hartmann' -> 'City manager Lena Hartmann'."""
+    text = article.text
+    for start, end in article.sentences:
+        if start >= before:
+            break
+        begin = _subject_start(text, start, end)
+        for name in PERSON_NAME.finditer(text, start, min(end, before)):
+            words = name.group().split()
+            if len(words) > 1 and words[-1] == surname and words[0].lower() not in NOT_A_NAME_START:
+                role = _role_start(text, begin, name)
+                return text[name.start() if role is None else role : name.end()]
+    return None
+
+
+def _subject_start(text: str, start: int, end: int) -> int:
+    """Where a sentence's subject may start: past an opener such as 'On Sunday, '."""
+    opener = SENTENCE_OPENER.match(text, start, end)
+    return opener.end() if opener else start
+
+
+def _role_start(text: str, begin: int, name: re.Match[str]) -> int | None:
+    """Where the subject that ends with ``name`` starts, its role included ('City manager Lena
+    Hartmann'); None when more than a role stands between ``begin`` and the name."""
+    role = ROLE_PREFIX.fullmatch(text, begin, name.start())
+    if role is None:
+        return None
+    return role.start("role") if role["role"] else name.start()

@@ -11,11 +11,12 @@ The steps, in order:
 1. Split the text into lines, each with its span; an HTML page is also read with trafilatura
    (:mod:`agents.html_page`) for its metadata, main text and captions.
 2. Drop furniture and junk lines (buttons, ads, mojibake, a short line in another script at the
-   top or bottom), so no later step mistakes them.
+   top or bottom, the items under a "Related topics" label), so no later step mistakes them.
 3. Read the metadata lines: byline, date, reading time, caption with its credit. On an HTML page,
    its ``<figcaption>`` lines are captions, and lines outside its main text are boilerplate.
 4. Title: the first remaining line, when it is shaped like a headline (a one- or two-word
-   section label above it, "Middle East", is furniture).
+   section label above it, "Middle East", or a block of the site's name and section labels, is
+   furniture).
 5. Standfirst: text lines between the title and the header metadata (without that metadata no
    one can tell a standfirst from a first paragraph, so there is none).
 6. Body: headings and paragraphs (hard-wrapped lines joined), and the first paragraph's dateline.
@@ -32,9 +33,12 @@ from typing import Any
 
 from agents.dates import normalise_published
 from agents.furniture import (
+    LIST_ITEM,
     dominant_script,
     foreign_script_reason,
     furniture_reason,
+    is_list_item,
+    is_list_label,
     is_short_line,
 )
 from agents.html_page import HtmlPage, Sourced, normalise, read_html_page
@@ -45,6 +49,7 @@ from agents.layout import (
     looks_like_heading,
     looks_like_headline,
     looks_like_kicker,
+    looks_like_site_header,
     runs_on,
     split_lines,
 )
@@ -70,7 +75,7 @@ from agents.records import (
     StructuredArticle,
 )
 
-_KICKER = "section label above the headline"
+_KICKER = "site name or section label above the headline"
 _BOILERPLATE = "outside the page's main text (trafilatura): navigation, links or footer"
 _SITE_HEADER = "above the page's headline: the site's header"
 #: Characters of the text whose letters decide the article's script.
@@ -95,6 +100,7 @@ def structure_article(event: RepairedArticle) -> StructuredArticle:
     page = read_html_page(event["html"]) if event.get("html") else None  # 1
     rows = [_Row(line) for line in split_lines(text)]
     content = _drop_furniture(rows)  # 2
+    content = _drop_list_items(content, rows)
     content = _drop_foreign_edges(content, text)
     _read_metadata(content)  # 3
     if page is not None:
@@ -186,6 +192,20 @@ def _drop_furniture(rows: list[_Row]) -> list[_Row]:
     return content
 
 
+def _drop_list_items(content: list[_Row], rows: list[_Row]) -> list[_Row]:
+    """The lines under a list's label in its block ("Related topics", then "Retail" and "Jobs"):
+    each is a link or a topic, however ordinary its words, until a blank line or a sentence."""
+    label: _Row | None = None
+    for row in rows:
+        if row.line.after_blank or (row.kind is None and not is_list_item(row.line.text)):
+            label = None
+        if row.kind == "furniture":
+            label = row if is_list_label(row.line.text) else label
+        elif label is not None:
+            row.kind, row.reason = "furniture", LIST_ITEM
+    return [row for row in content if row.kind != "furniture"]
+
+
 def _drop_foreign_edges(content: list[_Row], text: str) -> list[_Row]:
     """Short lines in another script than the article's, at its top and bottom: a site name or a
     label, like the seed's first and last lines once the repair stage has restored them."""
@@ -235,7 +255,14 @@ def _read_page(content: list[_Row], page: HtmlPage) -> list[_Row]:
 
 
 def _drop_kicker(content: list[_Row]) -> list[_Row]:
-    """A section label above the headline ("Middle East", "Live") is furniture, not the title."""
+    """What stands above the headline is furniture, not the title: a section label ("Middle East",
+    "Live"), or a block of the site's name and section labels set apart from the headline by a
+    blank line ("Usk Valley Chronicle" over "News")."""
+    header = _site_header(content)
+    if header:
+        for row in header:
+            row.kind, row.reason = "furniture", _KICKER
+        return content[len(header) :]
     if (
         len(content) > 1
         and not (content[0].kind or content[1].kind)
@@ -244,6 +271,19 @@ def _drop_kicker(content: list[_Row]) -> list[_Row]:
         content[0].kind, content[0].reason = "furniture", _KICKER
         return content[1:]
     return content
+
+
+def _site_header(content: list[_Row]) -> list[_Row]:
+    """The first block's rows when they are the site's name and labels over a headline."""
+    size = next((i for i, row in enumerate(content[1:], 1) if row.line.after_blank), 0)
+    block, following = content[:size], content[size] if size else None
+    if (
+        following is None
+        or any(row.kind for row in [*block, following])
+        or not looks_like_site_header([row.line.text for row in block], following.line.text)
+    ):
+        return []
+    return block
 
 
 def _claim_title(content: list[_Row]) -> _Row | None:

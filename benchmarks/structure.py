@@ -34,18 +34,25 @@ def main() -> None:
     print(
         f"labelled set: {len(labelled)} articles ({len(plain)} plain text, {len(html)} HTML; "
         f"{sum(item.held_out for item in labelled)} held out: written and labelled before the "
-        "code saw them; 'first run' is their score then, before the fixes they prompted)"
+        f"code saw them, {sum(item.blind for item in labelled)} of them the latest, blind batch; "
+        "'first run' is their score then, before the fixes they prompted)"
     )
 
     results = [(item, structure_article(item.repaired)) for item in labelled]
     scores = score(results)
     held_out = score((item, event) for item, event in results if item.held_out)
+    blind = score((item, event) for item, event in results if item.blind)
     pinned, first_run = floors(), baseline()["held_out_first_run"]
-    print(f"\n{'field':<14}{'all':>7}{'floor':>7}{'held out':>10}{'first run':>11}  misses")
+    blind_first_run = baseline().get("blind_first_run", {})
+    print(
+        f"\n{'field':<14}{'all':>7}{'floor':>7}{'held out':>10}{'first run':>11}"
+        f"{'blind':>7}{'first run':>11}  misses"
+    )
     for name, found in scores.items():
         print(
             f"{name:<14}{found.value:>7.2f}{pinned.get(name, 0):>7.2f}"
-            f"{held_out[name].value:>10.2f}{first_run.get(name, 0):>11.2f}  {len(found.misses)}"
+            f"{held_out[name].value:>10.2f}{first_run.get(name, 0):>11.2f}"
+            f"{blind[name].value:>7.2f}{blind_first_run.get(name, 0):>11.2f}  {len(found.misses)}"
         )
         if args.misses:
             for path, given in found.misses.items():

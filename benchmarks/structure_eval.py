@@ -41,6 +41,11 @@ class Labelled:
         return bool(self.expected.get("held_out"))
 
     @property
+    def blind(self) -> bool:
+        """Held out and labelled before the stage's first run on it (the latest such batch)."""
+        return bool(self.expected.get("blind"))
+
+    @property
     def is_html(self) -> bool:
         return self.repaired["content_type"] == "text/html"
 

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from agents.furniture import MOJIBAKE, SYMBOLS, foreign_script_reason, furniture_reason
+from agents.furniture import (
+    MOJIBAKE,
+    SYMBOLS,
+    foreign_script_reason,
+    furniture_reason,
+    is_list_item,
+    is_list_label,
+)
 
 
 @pytest.mark.parametrize(
@@ -83,6 +90,27 @@ def test_furniture_finds_legacy_bytes_read_as_latin1(original: str, codec: str) 
 )
 def test_furniture_keeps_article_text(line: str) -> None:
     assert furniture_reason(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("Related topics", True),
+        ("More on this story", True),
+        ("Most popular", True),
+        ("Tags:", True),
+        ("Related: Storm hits the coast", False),  # a link itself, not a list's label
+        ("Share", False),
+    ],
+)
+def test_furniture_knows_a_list_label(line: str, label: bool) -> None:
+    assert is_list_label(line) is label
+
+
+def test_furniture_takes_short_lines_without_a_full_stop_as_list_items() -> None:
+    assert is_list_item("Housing") and is_list_item("Ferry fares to rise again in spring")
+    assert not is_list_item("The council met on Tuesday.")
+    assert not is_list_item(" ".join(["word"] * 17))
 
 
 def test_furniture_never_takes_a_long_paragraph() -> None:

@@ -121,6 +121,70 @@ def test_quotes_resolve_a_pronoun_to_the_subject_that_spoke_before() -> None:
     assert [speaker for _, speaker in quotes_of(text)] == ["Marta Ruiz", "The shipping company"]
 
 
+def test_quotes_resolve_he_to_the_person_the_sentence_before_is_about() -> None:
+    text = (
+        "Harbour chief Ines Kovar closed the slipway at noon. "
+        '"Nobody goes out in this wind," she said.\n\n'
+        "Derek Ames, 71, from Porthcawl, has fished here for fifty years.\n\n"
+        'He said: "I have never seen the sea this high."'
+    )
+    # The role written before the name is part of the speaker, as the labels name speakers.
+    assert [speaker for _, speaker in quotes_of(text)] == [
+        "Harbour chief Ines Kovar",
+        "Derek Ames",
+    ]
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "The council thanked Ana Lind for her work.",  # a name, but not the subject
+        "The club signed striker Jamie Doyle on Friday.",  # the words before it are no role
+        "The show's organisers counted the entries.",  # a subject, but no name
+        "In Porthcawl the tide turned at noon.",  # a place after an opener's word
+    ],
+)
+def test_quotes_leave_he_unknown_when_no_person_was_the_subject(before: str) -> None:
+    assert quotes_of(f'{before} "I did not expect any of this," he said.') == [
+        ("I did not expect any of this", None)
+    ]
+
+
+def test_quotes_resolve_a_surname_to_the_first_full_mention() -> None:
+    text = (
+        "Club captain Mia Osei scored twice. Her coach, Tom Reyes, was delighted.\n\n"
+        '"We kept going until the end," Osei said. "That is all I asked," said Reyes.\n\n'
+        'Osei was named player of the match. "It is for the team," she said.'
+    )
+    assert [speaker for _, speaker in quotes_of(text)] == [
+        "Club captain Mia Osei",
+        "Tom Reyes",  # an apposition is not a role before the name
+        "Club captain Mia Osei",  # "she" after a sentence about "Osei"
+    ]
+    # A surname the article never gave in full stays as it is.
+    assert quotes_of('"We kept going until the end," Osei said.') == [
+        ("We kept going until the end", "Osei")
+    ]
+
+
+@pytest.mark.parametrize("conjunction", ["but", "and"])
+def test_quotes_give_a_second_verb_the_sentences_speaker_never_a_conjunction(
+    conjunction: str,
+) -> None:
+    text = (
+        "Lena Brandt, who chairs the rowing club, said the lease was fair, "
+        f'{conjunction} added: "We will miss the old boathouse."'
+    )
+    assert quotes_of(text) == [("We will miss the old boathouse.", "Lena Brandt")]
+    # No speech verb with a subject before it: the conjunction alone is still no speaker.
+    assert quotes_of(f'The lease was fair, {conjunction} added: "We will miss it all."') == [
+        ("We will miss it all.", None)
+    ]
+    # A clause cut before the verb names no one either: 'X thanked the club and' is no speaker.
+    text = f'Lena Brandt thanked the club {conjunction} said: "We will miss it all."'
+    assert quotes_of(text) == [("We will miss it all.", None)]
+
+
 def test_quotes_leave_a_pronoun_without_antecedent_unknown() -> None:
     assert quotes_of('"We saw the water rise within minutes," he said.') == [
         ("We saw the water rise within minutes", None)
@@ -166,7 +230,8 @@ def test_quotes_read_guillemets_and_ignore_apostrophes() -> None:
 
 def test_quotes_do_not_break_sentences_after_abbreviations() -> None:
     text = 'Mr. Okafor arrived on Dec. 2. "We are here to stay," he said.'
-    assert quotes_of(text) == [("We are here to stay", None)]
+    # One sentence before the quotation, not three: its subject is who "he" is.
+    assert quotes_of(text) == [("We are here to stay", "Mr. Okafor")]
 
 
 def test_quotes_read_single_curly_marks_as_british_style_prints_them() -> None:

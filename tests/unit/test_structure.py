@@ -358,16 +358,59 @@ def test_structure_reads_a_name_alone_above_the_date_as_the_byline() -> None:
     assert event["authors"] == []
 
 
-def test_structure_drops_a_section_label_above_the_title() -> None:
+@pytest.mark.parametrize(
+    ("header", "title", "standfirst", "furniture"),
+    [
+        ("Middle East\n\nTruce talks resume in Cairo", "Truce talks resume in Cairo", None, 1),
+        (  # the site's name and a section label in one block
+            "Fenmouth Gazette\nSport\n\nRowing club wins back its boathouse after long dispute",
+            "Rowing club wins back its boathouse after long dispute",
+            None,
+            2,
+        ),
+        # A short title over a longer line that is no headline keeps its place.
+        (
+            "Storm hits coast\n\nThe storm reached the coast on Monday night.",
+            "Storm hits coast",
+            "The storm reached the coast on Monday night.",
+            0,
+        ),
+        # Two short lines in one block over a shorter line: no headline below, nothing dropped (the
+        # lines under the title are its standfirst).
+        (
+            "Harbour open after storm\nFerries sail\n\nStorm ends",
+            "Harbour open after storm",
+            "Ferries sail Storm ends",
+            0,
+        ),
+    ],
+)
+def test_structure_drops_a_section_label_or_site_name_above_the_title(
+    header: str, title: str, standfirst: str | None, furniture: int
+) -> None:
+    event = structured(f"{header}\n\nBy Ada Lowe\n\nThe club signed the lease on Friday.\n")
+    assert event["title"] == title
+    assert event["standfirst"] == standfirst
+    assert [line["text"] for line in event["furniture"]] == header.split("\n")[:furniture]
+    assert {line["reason"] for line in event["furniture"]} <= {
+        "site name or section label above the headline"
+    }
+
+
+def test_structure_drops_the_items_of_a_related_topics_list() -> None:
     event = structured(
-        "Middle East\n\nTruce talks resume in Cairo\n\nBy Sami Nasser\n\nTalks resumed.\n"
+        "Bakery chain closes ovens\n\nBy Ada Lowe\n3 May 2025\n\nThe chain shut 12 bakeries.\n\n"
+        "More on this story\nBread\nHigh street closures\n\nEconomy\n\nPrices rose.\n"
     )
-    assert event["title"] == "Truce talks resume in Cairo"
-    assert event["furniture"][0]["text"] == "Middle East"
-    assert event["furniture"][0]["reason"] == "section label above the headline"
-    # A short title over a longer line that is no headline keeps its place.
-    event = structured("Storm hits coast\n\nThe storm reached the coast on Monday night.\n")
-    assert event["title"] == "Storm hits coast" and event["furniture"] == []
+    furniture = [line["text"] for line in event["furniture"]]
+    assert furniture == ["More on this story", "Bread", "High street closures"]
+    # Past the list's block, a short line is the article's again.
+    assert event["paragraphs"] == ["The chain shut 12 bakeries.", "Prices rose."]
+    # A sentence ends the list, and what follows it in the block is not an item either.
+    event = structured(
+        "Bakery chain closes ovens\n\nRelated topics\nThe chain shut 12 bakeries.\nBread\n"
+    )
+    assert [line["text"] for line in event["furniture"]] == ["Related topics"]
 
 
 def test_structure_reads_text_written_without_spaces() -> None:
