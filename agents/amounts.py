@@ -25,8 +25,10 @@ from agents.records import Amount, Entity
 
 #: What is counted is a short noun phrase: more words than this and the run is not one.
 MAX_COUNTED_WORDS = 4
-_WORD = re.compile(r"\s*([^\W\d_][\w'’]*(?:-[\w'’]+)*)")
-_OF = re.compile(r"\s+of\b")
+#: Space between words: a wrapped line's break, but never a blank line (another paragraph).
+_GAP = r"[^\S\n]*\n?[^\S\n]*"
+_WORD = re.compile(_GAP + r"([^\W\d_][\w'’]*(?:-[\w'’]+)*)")
+_OF = re.compile(_GAP + r"of\b")
 _NUMBER = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?")
 _QUALIFIER = re.compile(
     r"(?:"

@@ -44,6 +44,7 @@ def _amount_of(text: str, number: str) -> dict | None:
         ("offered two field hospitals in the city", "two", "field hospitals"),
         ("some 300 armed men gathered", "some 300", "armed men"),
         ("said 23 people died", "23", "people"),
+        ("at least 12\nfishermen were missing", "at least 12", "fishermen"),  # a wrapped line
     ],
 )  # fmt: skip
 def test_amounts_read_what_a_number_counts(text, number, counted):
@@ -64,6 +65,7 @@ def test_amounts_read_what_a_number_counts(text, number, counted):
         ("they won 2-1 at home", "2"),
         ("route 3 for three days", "3"),
         ("two said they would stay", "two"),
+        ("the toll rose to 140\n\nRescuers worked on", "140"),  # another paragraph
     ],
 )
 def test_amounts_count_nothing_when_nothing_counted_follows(text, number):
