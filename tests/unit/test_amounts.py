@@ -50,11 +50,8 @@ def _amount_of(text: str, number: str) -> dict | None:
 def test_amounts_read_what_a_number_counts(text, number, counted):
     amount = _amount_of(text, number)
     assert amount is not None and amount["counted"] == counted
-    assert (
-        text[amount["start"] : amount["end"]]
-        == amount["text"]
-        == f"{number} " + (f"of {counted}" if number == "Thousands" else counted)
-    )
+    assert text[amount["start"] : amount["end"]] == amount["text"]
+    assert amount["text"].startswith(number) and amount["text"].endswith(counted)
 
 
 @pytest.mark.parametrize(
