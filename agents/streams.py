@@ -1,8 +1,12 @@
 """The Faust agents: read a topic, call a stage, send the result on, or dead-letter the input.
 
 Faust acknowledges an event whose agent raised and moves on, so an exception that escaped here
-would lose the record silently. Every failure therefore goes through :func:`_attempt`, which
-dead-letters the stage's input with the reason, and the loop carries on with the next record.
+would lose the record silently. Every failure therefore ends in :func:`_dead_letter` (through
+:func:`_attempt`, or from a batch's per-record results), which dead-letters the stage's input
+with the reason, and the loop carries on with the next record.
+
+The entities agent writes two topics: the enriched article, and one event per named entity
+keyed by the entity (:mod:`agents.entity_events`).
 """
 
 from __future__ import annotations
