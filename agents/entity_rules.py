@@ -33,6 +33,7 @@ from agents.entity_tables import (
     PLACE_LIKE_CUE_WORDS,
     PLACE_NAME_PARTICLES,
     PLACE_OF_NOUNS,
+    PORTFOLIO_WORDS,
     SPEAKER_ROLE_WORDS,
 )
 from agents.geo import Gazetteer, count_tokens
@@ -67,7 +68,7 @@ def correct_block(doc: Doc, gazetteer: Gazetteer) -> list[Tagged]:
     spans = [part for span in trimmed if span for part in split_agency(doc, span)]
     spans = [part for span in spans for part in split_demonym(doc, span, gazetteer)]
     spans = [retype(doc, span, gazetteer) for span in spans] + spot_dateline(doc, spans, gazetteer)
-    spans = extend_places(doc, spans)
+    spans = extend_places(doc, drop_portfolios(doc, spans))
     spans = join_split_persons(spans)
     return retype_coordinated(doc, spans, gazetteer)
 
@@ -170,6 +171,24 @@ def split_demonym(doc: Doc, span: Tagged, gazetteer: Gazetteer) -> list[Tagged]:
     if gazetteer.demonym_country(doc[span.start].text) is None:
         return [span]
     return [Tagged(span.start, span.start + 1, "NORP"), Tagged(span.start + 1, span.end, "PERSON")]
+
+
+def drop_portfolios(doc: Doc, spans: Sequence[Tagged]) -> list[Tagged]:
+    """A portfolio opening a person's title is no name: "Interior" of "Interior Minister Kemal
+    Aydın", which the model calls an organisation."""
+    people = {span.start for span in spans if span.label == "PERSON"}
+
+    def opens_title(span: Tagged) -> bool:
+        if span.label == "PERSON" or span.end - span.start != 1:
+            return False
+        if doc[span.start].lower_ not in PORTFOLIO_WORDS:
+            return False
+        end = span.end
+        while end < len(doc) and doc[end].lower_ in PERSON_TITLES and doc[end].text[:1].isupper():
+            end += 1
+        return end > span.end and end in people
+
+    return [span for span in spans if not opens_title(span)]
 
 
 def spot_dateline(doc: Doc, spans: Sequence[Tagged], gazetteer: Gazetteer) -> list[Tagged]:

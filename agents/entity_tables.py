@@ -240,3 +240,11 @@ SPEAKER_ROLE_WORDS = frozenset(
      "spokesperson", "coach", "manager", "captain", "striker", "founder", "director", "analyst",
      "lawyer"}
 )  # fmt: skip
+
+#: A minister's or secretary's portfolio, capitalised before the title ("Interior Minister X",
+#: "Defence Secretary Y"): part of the title, though the model takes it for an organisation.
+PORTFOLIO_WORDS = frozenset(
+    {"interior", "foreign", "finance", "defence", "defense", "health", "economy", "justice",
+     "energy", "trade", "education", "transport", "agriculture", "home", "environment",
+     "culture", "labour", "labor"}
+)  # fmt: skip

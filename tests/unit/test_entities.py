@@ -16,6 +16,7 @@ from agents.entity_rules import (
     Tagged,
     correct_article,
     define_acronyms,
+    drop_portfolios,
     extend_places,
     find_free,
     harmonise_labels,
@@ -302,6 +303,23 @@ def test_entity_rules_split_demonym_parts_a_group_from_a_persons_name(tokenizer,
 def test_entity_rules_spot_dateline_finds_a_place_in_capitals(tokenizer, gazetteer, text, expected):
     doc = tokenizer(text)
     assert _texts(doc, spot_dateline(doc, [], gazetteer)) == expected
+
+
+def test_entity_rules_drop_portfolios_drops_the_start_of_a_persons_title(tokenizer):
+    doc = tokenizer("Interior Minister Kemal Aydın said, and Apple CEO Tim Cook, and Energy rose")
+    spans = [
+        _span(doc, "Interior", "ORG"),
+        _span(doc, "Kemal Aydın", "PERSON"),
+        _span(doc, "Apple", "ORG"),  # a company before a title is a name
+        _span(doc, "Tim Cook", "PERSON"),
+        _span(doc, "Energy", "ORG"),  # no person after it
+    ]
+    assert _texts(doc, drop_portfolios(doc, spans)) == [
+        ("Kemal Aydın", "PERSON"),
+        ("Apple", "ORG"),
+        ("Tim Cook", "PERSON"),
+        ("Energy", "ORG"),
+    ]
 
 
 def test_entity_rules_trim_drops_a_common_noun_after_a_name(tokenizer):
