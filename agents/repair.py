@@ -12,6 +12,7 @@ Chinese punctuation, and straightening curly quotes loses information that is no
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from ftfy import TextFixerConfig, fix_and_explain
 
@@ -39,6 +40,13 @@ FTFY_MARKUP_CONFIG = FTFY_CONFIG._replace(unescape_html=False)
 #: the space is lost. After an opening "â€œ" on the same line, a bare "â€" before a space is the
 #: closing quote: the byte is put back for ftfy to decode.
 _LOST_CLOSING_QUOTE = re.compile(r"(â€œ[^\n]*?â€)(?=\s|$)")
+
+#: Changes closer than this many unchanged characters are reported as one repair; a diff this
+#: fine would split one mojibake sequence ("Ã©tÃ©") into pieces.
+_HUNK_GAP = 2
+#: Lines longer than this (characters) get one repair for all of ftfy's changes on them.
+_HUNK_MAX_LINE = 20_000
+_ENTITY = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 
 #: ftfy fixer names to our repair kinds (documented in schemas/common.schema.json).
 _KINDS = {
@@ -143,21 +151,64 @@ def _stages(
 
 
 def _ftfy_edits(line: str, config: TextFixerConfig) -> list[Edit]:
-    """ftfy's change to a line as one tight edit (its common start and end left out)."""
+    """ftfy's change to a line as tight edits, one per changed stretch, so that a paragraph with
+    two entities and a curly quote reports three small repairs, not one the paragraph long."""
     fixed, steps = fix_and_explain(_LOST_CLOSING_QUOTE.sub("\\1\x9d", line), config)
     if fixed == line:
         return []
+    kind, codec = _kind(steps or [])
+    edits = []
+    for start, end, after in _hunks(line, fixed):
+        if _only_entities(line[start:end]):  # ftfy names its fixes per line, not per change
+            edits.append(Edit(start, end, after, "html_entity"))
+        else:
+            edits.append(Edit(start, end, after, kind, codec))
+    return edits
+
+
+def _hunks(before: str, after: str) -> list[tuple[int, int, str]]:
+    """Where ``before`` and ``after`` differ, as (start, end, replacement) in ``before``.
+
+    Stretches closer than ``_HUNK_GAP`` unchanged characters are one: "Ã©tÃ©" is one repair. A
+    stretch inside an HTML entity widens to the whole entity ("&amp;" to "&" is not "amp;" lost).
+    Long lines, where a character diff would cost more than it tells, are one hunk.
+    """
+    if len(before) > _HUNK_MAX_LINE:
+        return [_one_hunk(before, after)]
+    entities = [m.span() for m in _ENTITY.finditer(before)]
+    hunks: list[list[int]] = []
+    opcodes = SequenceMatcher(None, before, after, autojunk=False).get_opcodes()
+    for op, a0, a1, b0, b1 in opcodes:
+        if op == "equal":
+            continue
+        for start, end in entities:  # outside a hunk, before and after run in step
+            if start < a1 and a0 < end:
+                a0, b0 = min(a0, start), b0 - max(0, a0 - start)
+                a1, b1 = max(a1, end), b1 + max(0, end - a1)
+        if hunks and a0 - hunks[-1][1] < _HUNK_GAP:
+            hunks[-1][1], hunks[-1][3] = max(hunks[-1][1], a1), max(hunks[-1][3], b1)
+        else:
+            hunks.append([a0, a1, b0, b1])
+    return [(a0, a1, after[b0:b1]) for a0, a1, b0, b1 in hunks]
+
+
+def _only_entities(before: str) -> bool:
+    """HTML entities, and nothing ftfy could have decoded between them."""
+    rest = _ENTITY.sub("", before)
+    return len(rest) < len(before) and rest.isascii()
+
+
+def _one_hunk(before: str, after: str) -> tuple[int, int, str]:
     head = 0
-    while head < min(len(line), len(fixed)) and line[head] == fixed[head]:
+    while head < min(len(before), len(after)) and before[head] == after[head]:
         head += 1
     tail = 0
     while (
-        tail < min(len(line), len(fixed)) - head
-        and line[len(line) - 1 - tail] == fixed[len(fixed) - 1 - tail]
+        tail < min(len(before), len(after)) - head
+        and before[len(before) - 1 - tail] == after[len(after) - 1 - tail]
     ):
         tail += 1
-    kind, codec = _kind(steps or [])
-    return [Edit(head, len(line) - tail, fixed[head : len(fixed) - tail], kind, codec)]
+    return head, len(before) - tail, after[head : len(after) - tail]
 
 
 def _lines(text: str) -> list[str]:

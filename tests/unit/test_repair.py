@@ -59,10 +59,26 @@ def test_repair_fixes_mojibake_and_reports_where() -> None:
     ],
 )
 def test_repair_restores_a_closing_quote_whose_last_byte_was_lost(damaged: str, fixed: str) -> None:
-    out, (repair,) = repair_text(damaged)
-    assert out == fixed and repair["kind"] == "mojibake"
-    a, b = repair["input_span"]
-    assert damaged[a:b] == repair["before"]
+    out, repairs = repair_text(damaged)
+    assert out == fixed and {repair["kind"] for repair in repairs} == {"mojibake"}
+    for repair in repairs:
+        a, b = repair["input_span"]
+        assert damaged[a:b] == repair["before"]
+
+
+def test_repair_reports_each_change_of_a_line_on_its_own() -> None:
+    damaged = "Fees rose to &pound;40 &mdash; the board said â€œnoâ€\x9d twice.\n"
+    fixed, repairs = repair_text(damaged)
+    assert fixed == "Fees rose to £40 — the board said “no” twice.\n"
+    assert [(r["kind"], r["before"], r["after"], r["codec"]) for r in repairs] == [
+        ("html_entity", "&pound;", "£", None),
+        ("html_entity", "&mdash;", "—", None),
+        ("mojibake", "â€œ", "“", "utf-8 read as sloppy-windows-1252"),
+        ("mojibake", "â€\x9d", "”", "utf-8 read as sloppy-windows-1252"),
+    ]
+    for repair in repairs:
+        (a, b), (c, d) = repair["input_span"], repair["output_span"]
+        assert damaged[a:b] == repair["before"] and fixed[c:d] == repair["after"]
 
 
 def test_repair_reports_spans_on_later_lines_against_both_texts() -> None:
@@ -170,7 +186,8 @@ def test_repair_reports_each_stage_of_one_line_against_input_and_output() -> Non
     damaged = f"{island} said \u00c3\u00a9t\u00c3\u00a9 was\u200bover &amp; out\n"
     fixed, repairs = repair_text(damaged)
     assert fixed == "Правительство said été wasover & out\n"
-    assert [r["kind"] for r in repairs] == ["legacy_mojibake", "mojibake", "zero_width"]
+    kinds = [r["kind"] for r in repairs]
+    assert kinds == ["legacy_mojibake", "mojibake", "zero_width", "html_entity"]
     for repair in repairs:
         a, b = repair["input_span"]
         c, d = repair["output_span"]
