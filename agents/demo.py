@@ -3,7 +3,8 @@
 Starts the embedded broker and a worker, waits until the worker is ready (its first group join
 takes seconds), publishes the example articles (and the seed article when ``../shared`` is beside
 the project), waits until every one of them has come out on the enriched or the dead-letter
-topic, prints what came out with its latency from publish, and stops everything.
+topic, prints what came out with its latency from publish, then reads the per-entity events
+(``articles.entities``) those articles caused, and stops everything.
 
 The examples in ``agents/examples/`` were written for copydesk (invented news), each showing damage
 wire copy arrives with:
@@ -27,12 +28,13 @@ from pathlib import Path
 from typing import TextIO
 
 from agents.broker import EmbeddedBroker
+from agents.entity_events import entity_events
 from agents.kafka_io import read_topics
 from agents.processes import free_port, start_worker, stop_process, wait_until_ready
 from agents.publish import publish_records
 from agents.settings import Settings
 from agents.sources import InputRecord, read_inputs
-from agents.summary import describe_article, describe_dead_letter
+from agents.summary import describe_article, describe_dead_letter, describe_entity_events
 
 EXAMPLES = Path(__file__).resolve().parent / "examples"
 Say = Callable[[str], None]
@@ -70,7 +72,8 @@ def run_demo(out: TextIO, timeout: float = 180.0) -> int:
             say("worker ready (partitions assigned, model loaded); publishing")
             summary = publish_records(records, settings, settings.topic_raw, progress=False)
             say(summary.describe())
-            done = _collect(settings, summary.sent, timeout, say)
+            done, expected_entities = _collect(settings, summary.sent, timeout, say)
+            entities = _collect_entities(settings, expected_entities, timeout, say)
         finally:
             code = stop_process(worker)
     if done < summary.sent:
@@ -79,13 +82,18 @@ def run_demo(out: TextIO, timeout: float = 180.0) -> int:
             f"worker log: {workdir / 'worker.log'}"
         )
         return 1
+    if entities < expected_entities:
+        say(f"only {entities} of {expected_entities} entity events came out in {timeout:.0f} s")
+        return 1
     say(f"all {done} records accounted for; worker stopped (exit {code}), broker stopped")
     return 0
 
 
-def _collect(settings: Settings, expected: int, timeout: float, say: Say) -> int:
+def _collect(settings: Settings, expected: int, timeout: float, say: Say) -> tuple[int, int]:
+    """Print the enriched events and dead letters; how many came, and how many entity events the
+    enriched ones imply."""
     topics = [settings.topic_enriched, settings.topic_dlq]
-    seen = 0
+    seen = entities = 0
     for record in read_topics(
         settings, topics, from_beginning=True, timeout=timeout, count=expected
     ):
@@ -94,9 +102,23 @@ def _collect(settings: Settings, expected: int, timeout: float, say: Say) -> int
             lines = describe_dead_letter(event)
         else:
             lines = describe_article(event, latency=_latency(event, record.timestamp))
+            entities += len(entity_events(event))
         say("\n".join(lines))
         seen += 1
-    return seen
+    return seen, entities
+
+
+def _collect_entities(settings: Settings, expected: int, timeout: float, say: Say) -> int:
+    """Read the per-entity events and print how alerting would see them, by entity key."""
+    topics = [settings.topic_entities]
+    events = [
+        json.loads(record.value)
+        for record in read_topics(
+            settings, topics, from_beginning=True, timeout=timeout, count=expected
+        )
+    ]
+    say("\n".join(describe_entity_events(settings.topic_entities, events)))
+    return len(events)
 
 
 def _latency(event: dict, enriched_ms: int) -> float | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from agents.records import DeadLetter, EnrichedArticle
+from agents.records import ArticleEntity, DeadLetter, EnrichedArticle
 
 _PLACE_TYPES = {"GPE", "LOC", "FAC"}
 _GROUPS = (
@@ -62,8 +62,25 @@ def describe_article(event: EnrichedArticle, latency: float | None = None) -> li
         names = [e["name"] for e in event["entities"] if e["type"] in types]
         if names:
             lines.append(f"   {label}: " + ", ".join(names))
+    if event.get("countries"):
+        lines.append("   countries: " + ", ".join(c["country_code"] for c in event["countries"]))
+    if event.get("amounts"):
+        lines.append("   counted: " + "; ".join(_clip(a["text"], 40) for a in event["amounts"]))
     if latency is not None:
         lines.append(f"   {latency:.2f} s from publish to enriched event")
+    return lines
+
+
+def describe_entity_events(topic: str, events: list[ArticleEntity], most: int = 8) -> list[str]:
+    """The per-entity topic as an alerting system subscribes to it: by key, the most cited first."""
+    by_key: dict[str, list[ArticleEntity]] = {}
+    for event in events:
+        by_key.setdefault(event["entity"]["key"], []).append(event)
+    ranked = sorted(by_key.items(), key=lambda item: (-len(item[1]), item[0]))
+    lines = [f"== {topic}: {len(events)} events, {len(by_key)} entity keys; the most cited:"]
+    for key, found in ranked[:most]:
+        articles = len({event["id"] for event in found})
+        lines.append(f"   {key} ({found[0]['entity']['name']}): {articles} article(s)")
     return lines
 
 

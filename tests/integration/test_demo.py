@@ -23,3 +23,5 @@ def test_demo_accounts_for_every_record_and_stops_cleanly() -> None:
     assert f"all {len(demo_records())} records accounted for" in out
     assert "worker stopped (exit 0), broker stopped" in out
     assert out.count("!! dead letter") == 3 and "== Floods cut off towns" in out
+    # The per-entity topic: every named entity of every enriched article came out, keyed.
+    assert "== articles.entities: " in out and "entity keys; the most cited:" in out
