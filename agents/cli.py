@@ -173,8 +173,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="the whole pipeline on the embedded broker, with example articles",
         description="Start the embedded broker and a worker, publish the example articles "
         "(and ../shared/samples/seed-article.txt when it is there), print a summary of every "
-        "enriched event and dead letter, then stop everything. Exit 1 if an article did not "
-        "come out within --timeout.",
+        "enriched event and dead letter and the most cited keys of the per-entity topic, then "
+        "stop everything. Exit 1 if an article or an entity event did not come out within "
+        "--timeout.",
     )
     demo.add_argument("--timeout", type=float, default=180.0, help="seconds to wait (180)")
     demo.set_defaults(run=_demo)
