@@ -155,8 +155,9 @@ def han_forms(script: str) -> tuple[frozenset[str], frozenset[str]]:
     """For a Han script: its *own* forms, and the ideographs that some standard ranks *rare*.
 
     Own forms are those that neither of the other scripts' standards holds: simplified forms
-    (爱, 岛, 这) in GB 2312, kokuji and shinjitai (込, 働, 気, 駅) in JIS X 0208, traditional
-    forms (愛, 島, 這) in Big5; and kana in Japanese. Rare ones are those that the script's
+    (爱, 岛, 这) in GB 2312, kokuji and shinjitai (込, 働, 気, 駅) in JIS X 0208, the few
+    traditional forms that JIS lacks (說; it holds most, 愛, 島, 國, as old forms) in Big5; and
+    kana in Japanese. Rare ones are those that the script's
     standard or another standard holding the same character puts in its rare tier (GB 2312 and
     JIS X 0208 level 2, Big5 outside its frequent block): 沽, 涎 and 瓷 are in GB 2312 level 1,
     but JIS ranks them rare, and Japanese names or Chinese names seldom use them. Each national
