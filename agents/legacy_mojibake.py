@@ -10,8 +10,12 @@ often decode in GBK), so a candidate is kept only when
 1. it is typical of its script: every character (95% of a long run) is among the script's
    everyday characters (:mod:`agents.legacy_tables`), Cyrillic words have a plain case pattern,
    Russian-like letter frequencies and no Latin letter against them; it holds two letters or
-   ideographs at least, and it is clearly the likeliest candidate (the codecs' priors break ties
-   that the bytes cannot, as between GBK and EUC-JP for kanji alone);
+   ideographs at least, and it is clearly the likeliest candidate. Kanji alone are the hard case:
+   every JIS level-1 byte pair is a GB 2312 level-1 one, so a Japanese name in EUC-JP always has
+   a typical GBK reading, and the codecs' priors are no evidence between them. A Han reading
+   stands against another Han script's only if it holds no more characters that the standards
+   rank rare and, on a tie, more forms only its script writes (simplified, kokuji, kana);
+   otherwise the island is ambiguous, and kana or GBK islands elsewhere on the page decide;
 2. the island is not plausible Latin text: it mixes symbols into letters, or accented letters that
    no single language writes together, or has three accented letters in a row, or case that flips
    inside a word. "ÇÀ", "çà" and "Þó" are correct French and Icelandic even though they decode to
@@ -22,7 +26,8 @@ are repaired too where they are ambiguous, next to a repaired island with no Lat
 (a Russian sentence's one-letter words), or in a line of foreign text (a lone ``Ìý``, one hanzi,
 at the foot of a page whose header was GBK). Last, a line whose repaired islands hold under half
 of its accented characters is Latin text after all (leetspeak, kaomoji, piled-up UTF-8 mojibake)
-and keeps them all.
+and keeps them all. Ambiguous islands that nothing decides are *held*: left as they came, a miss,
+and kept from ftfy, which would take a few of their bytes for UTF-8 and make it a false fix.
 """
 
 from __future__ import annotations
