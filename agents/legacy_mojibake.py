@@ -209,6 +209,8 @@ def _drop_inconsistent_lines(
     islands hold under half of a line's accented characters, the rest is Latin text after all
     (leetspeak, kaomoji, UTF-8 mojibake piled up) and the line is left to ftfy; so is a line
     whose repaired and ambiguous islands together hold under half of them."""
+    if not decided and not ambiguous:
+        return
     by_line: dict[int, list[re.Match]] = {}
     for island in islands:
         by_line.setdefault(lines.number(island.start()), []).append(island)
