@@ -10,8 +10,12 @@ often decode in GBK), so a candidate is kept only when
 1. it is typical of its script: every character (95% of a long run) is among the script's
    everyday characters (:mod:`agents.legacy_tables`), Cyrillic words have a plain case pattern,
    Russian-like letter frequencies and no Latin letter against them; it holds two letters or
-   ideographs at least, and it is clearly the likeliest candidate (the codecs' priors break ties
-   that the bytes cannot, as between GBK and EUC-JP for kanji alone);
+   ideographs at least, and it is clearly the likeliest candidate. Kanji alone are the hard case:
+   every JIS level-1 byte pair is a GB 2312 level-1 one, so a Japanese name in EUC-JP always has
+   a typical GBK reading, and the codecs' priors are no evidence between them. A Han reading
+   stands against another Han script's only if it holds no more characters that the standards
+   rank rare and, on a tie, more forms only its script writes (simplified, kokuji, kana);
+   otherwise the island is ambiguous, and kana or GBK islands elsewhere on the page decide;
 2. the island is not plausible Latin text: it mixes symbols into letters, or accented letters that
    no single language writes together, or has three accented letters in a row, or case that flips
    inside a word. "ÇÀ", "çà" and "Þó" are correct French and Icelandic even though they decode to
@@ -22,7 +26,8 @@ are repaired too where they are ambiguous, next to a repaired island with no Lat
 (a Russian sentence's one-letter words), or in a line of foreign text (a lone ``Ìý``, one hanzi,
 at the foot of a page whose header was GBK). Last, a line whose repaired islands hold under half
 of its accented characters is Latin text after all (leetspeak, kaomoji, piled-up UTF-8 mojibake)
-and keeps them all.
+and keeps them all. Ambiguous islands that nothing decides are *held*: left as they came, a miss,
+and kept from ftfy, which would take a few of their bytes for UTF-8 and make it a false fix.
 """
 
 from __future__ import annotations
@@ -31,11 +36,12 @@ import itertools
 import math
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from agents.legacy_tables import (
     BYTE_OF,
     CP1252_ONLY,
+    HAN_SCRIPTS,
     LANGUAGE_LETTERS,
     RARE,
     SCRIPT_OF,
@@ -43,6 +49,7 @@ from agents.legacy_tables import (
     TYPOGRAPHY,
     VIETNAMESE_LETTERS,
     common_characters,
+    han_forms,
     script_model,
 )
 
@@ -87,18 +94,28 @@ class LegacyFix:
 
 
 @dataclass(frozen=True)
+class LegacyFindings:
+    """The islands to repair, and the spans of those left alone because no codec is clearly the
+    likeliest: they are mojibake all the same, and no later stage may take them for Latin text."""
+
+    fixes: list[LegacyFix]
+    held: list[tuple[int, int]]
+
+
+@dataclass(frozen=True)
 class _Candidate:
     codec: str
     end: int  # the island may give back a trailing ASCII byte it did not need
     text: str
     score: float
     typical: bool
+    contested: bool = False  # chosen over a reading in another Han script (:func:`_settle_han`)
 
 
-def find_legacy_fixes(text: str) -> list[LegacyFix]:
+def find_legacy_fixes(text: str) -> LegacyFindings:
     """Where ``text`` holds legacy-codec mojibake, and what each island really says."""
     if not _TWO_HIGH.search(text):
-        return []  # fast path: no island has two misread bytes
+        return LegacyFindings([], [])  # fast path: no island has two misread bytes
     islands = list(_ISLAND.finditer(text))
     decided: dict[int, _Candidate] = {}
     ambiguous: set[int] = set()  # where islands start that more than one codec reads typically
@@ -111,7 +128,8 @@ def find_legacy_fixes(text: str) -> list[LegacyFix]:
         typical = [c for c in _candidates(island) if c.typical]
         if not typical or sum(ch.isalpha() for ch in typical[0].text if ch >= "\x80") < 2:
             continue  # a lone letter or hanzi is no evidence on its own; the page may vouch for it
-        if len(typical) == 1 or typical[0].score - typical[1].score >= _MARGIN:
+        typical = _settle_han(typical)
+        if typical and (len(typical) == 1 or typical[0].score - typical[1].score >= _MARGIN):
             decided[island.start()] = typical[0]
         else:
             ambiguous.add(island.start())
@@ -120,18 +138,17 @@ def find_legacy_fixes(text: str) -> list[LegacyFix]:
     if dominant is not None:
         readable = [m for m in islands if not _is_utf8_mojibake(m.group())]
         _extend(lines, readable, decided, ambiguous, dominant)
-    _drop_inconsistent_lines(lines, islands, decided)
+    _drop_inconsistent_lines(lines, islands, decided, ambiguous)
     # A page is read with one codec: cp1252 if any island shows typography only it produces.
     misread = [text[start : c.end] for start, c in decided.items()]
     read_as = "cp1252" if any(ch in CP1252_ONLY for raw in misread for ch in raw) else "latin-1"
-    return _merged(
-        text,
-        [
-            LegacyFix(start, c.end, c.text, f"{c.codec} read as {read_as}")
-            for start, c in sorted(decided.items())
-            if c.text != text[start : c.end]
-        ],
-    )
+    fixes = [
+        LegacyFix(start, c.end, c.text, f"{c.codec} read as {read_as}")
+        for start, c in sorted(decided.items())
+        if c.text != text[start : c.end]
+    ]
+    held = [(m.start(), m.end()) for m in islands if m.start() in ambiguous - decided.keys()]
+    return LegacyFindings(_merged(text, fixes), held)
 
 
 def _merged(text: str, fixes: list[LegacyFix]) -> list[LegacyFix]:
@@ -186,26 +203,29 @@ def _no_words_between(text: str, one: re.Match, other: re.Match) -> bool:
 
 
 def _drop_inconsistent_lines(
-    lines: _Lines, islands: list[re.Match], decided: dict[int, _Candidate]
+    lines: _Lines, islands: list[re.Match], decided: dict[int, _Candidate], ambiguous: set[int]
 ) -> None:
     """A legacy page turns every non-ASCII character of a line into mojibake. Where the repaired
     islands hold under half of a line's accented characters, the rest is Latin text after all
-    (leetspeak, kaomoji, UTF-8 mojibake piled up) and the line is left to ftfy."""
-    if not decided:
+    (leetspeak, kaomoji, UTF-8 mojibake piled up) and the line is left to ftfy; so is a line
+    whose repaired and ambiguous islands together hold under half of them."""
+    if not decided and not ambiguous:
         return
     by_line: dict[int, list[re.Match]] = {}
     for island in islands:
         by_line.setdefault(lines.number(island.start()), []).append(island)
     for number, members in by_line.items():
         total = len(_ACCENTED.findall(lines.line(number)))
-        repaired = sum(
-            len(_ACCENTED.findall(island.group()))
-            for island in members
-            if island.start() in decided
-        )
+        repaired, legacy = 0, 0
+        for island in members:
+            accented = len(_ACCENTED.findall(island.group()))
+            repaired += accented if island.start() in decided else 0
+            legacy += accented if island.start() in decided or island.start() in ambiguous else 0
         if repaired and repaired < 0.5 * total:
             for island in members:
                 decided.pop(island.start(), None)
+        if legacy < 0.5 * total:
+            ambiguous.difference_update(island.start() for island in members)
 
 
 class _Lines:
@@ -235,11 +255,15 @@ class _Lines:
 
 
 def _candidates(island: re.Match) -> list[_Candidate]:
-    """Every target codec's reading of the island, best first; one per distinct text."""
+    """Every target codec's reading of the island, best first; one per distinct text, from the
+    codec whose script reads it best (kana are the same bytes in GBK and EUC-JP, but Japanese)."""
     found: dict[str, _Candidate] = {}
     for codec in TARGET_CODECS:
         candidate = _candidate_in(island, codec)
-        if candidate is not None and candidate.text not in found:
+        if candidate is None:
+            continue
+        known = found.get(candidate.text)
+        if known is None or (candidate.typical, candidate.score) > (known.typical, known.score):
             found[candidate.text] = candidate
     return sorted(found.values(), key=lambda c: -c.score)
 
@@ -283,6 +307,39 @@ def _score(decoded: str, script: str) -> tuple[float, bool]:
         atypical = _ODD_CASE in cases or sum(letters) < _MIN_LETTER_LOGP * len(letters)
     needed = _TYPICAL_SHARE if count >= 20 else 1.0
     return score, count > 0 and count - foreign >= needed * count and not atypical
+
+
+def _settle_han(typical: list[_Candidate]) -> list[_Candidate]:
+    """The typical readings, or none where a Han reading cannot be told from another script's.
+
+    Readings in two Han scripts differ only in which ideographs they are (every JIS level-1 byte
+    pair is a GB 2312 level-1 one too), so the codecs' priors and the flat models, where kana's
+    share of Japanese text lowers every kanji, turned Japanese names into GBK hanzi. The likeliest
+    Han reading stands against a rival in another Han script only with no more characters that
+    the standards rank rare, and, where they tie, more forms only its own script writes
+    (:func:`_han_counts`). It never hands the island to the rival: that is no likelier, only less
+    contradicted. A reading that stands is marked contested: it is no evidence of the page's codec.
+    """
+    if not typical or SCRIPT_OF[typical[0].codec] not in HAN_SCRIPTS:
+        return typical
+    best = typical[0]
+    other_scripts = HAN_SCRIPTS - {SCRIPT_OF[best.codec]}
+    rivals = [c for c in typical if SCRIPT_OF[c.codec] in other_scripts]
+    if not rivals:
+        return typical
+    own, rare = _han_counts(best)
+    for rival in rivals:
+        rival_own, rival_rare = _han_counts(rival)
+        if rival_rare < rare or (rival_rare == rare and rival_own >= own):
+            return []
+    return [replace(best, contested=True), *typical[1:]]
+
+
+def _han_counts(candidate: _Candidate) -> tuple[int, int]:
+    """How many of a Han reading's characters are forms only its script writes (simplified
+    forms, kokuji, kana...), and how many a standard ranks rare (:func:`han_forms`)."""
+    own, rare = han_forms(SCRIPT_OF[candidate.codec])
+    return sum(ch in own for ch in candidate.text), sum(ch in rare for ch in candidate.text)
 
 
 def _touches_latin(text: str, start: int, end: int, decoded: str) -> bool:
@@ -345,9 +402,11 @@ def _incoherent(word: str) -> bool:
 
 
 def _dominant_codec(decided) -> str | None:
-    """The codec the confident islands agree on, if they do (two thirds of the characters)."""
+    """The codec the confident islands agree on, if they do (two thirds of the characters).
+    Contested readings count only where no other speaks: kana tell EUC-JP from GBK, kanji not."""
+    decided = list(decided)
     chars: dict[str, int] = {}
-    for candidate in decided:
+    for candidate in [c for c in decided if not c.contested] or decided:
         chars[candidate.codec] = chars.get(candidate.codec, 0) + len(candidate.text)
     if not chars:
         return None

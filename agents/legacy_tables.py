@@ -52,6 +52,11 @@ SCRIPT_OF = {
     "koi8_r": "ru",
 }
 
+#: Scripts written in Han ideographs. Their EUC and double-byte codecs share one byte structure
+#: (GBK and EUC-JP both pair bytes 0xA1-0xFE), so a run of ideographs alone reads as plausible
+#: characters in each: :func:`han_forms` holds the evidence that tells them apart.
+HAN_SCRIPTS = frozenset({"zh-hans", "zh-hant", "ja"})
+
 #: Log-probability of a character that a script's everyday text does not use.
 RARE = math.log(1e-7)
 
@@ -143,6 +148,58 @@ def common_characters(script: str) -> frozenset[str]:
     """Characters typical of ``script``: its everyday letters or ideographs and punctuation."""
     floor = math.log(1e-5)
     return frozenset(ch for ch, logp in script_model(script).items() if logp >= floor)
+
+
+@cache
+def han_forms(script: str) -> tuple[frozenset[str], frozenset[str]]:
+    """For a Han script: its *own* forms, and the ideographs that some standard ranks *rare*.
+
+    Own forms are those that neither of the other scripts' standards holds: simplified forms
+    (爱, 岛, 这) in GB 2312, kokuji and shinjitai (込, 働, 気, 駅) in JIS X 0208, the few
+    traditional forms that JIS lacks (說; it holds most, 愛, 島, 國, as old forms) in Big5; and
+    kana in Japanese. Rare ones are those that the script's
+    standard or another standard holding the same character puts in its rare tier (GB 2312 and
+    JIS X 0208 level 2, Big5 outside its frequent block): 沽, 涎 and 瓷 are in GB 2312 level 1,
+    but JIS ranks them rare, and Japanese names or Chinese names seldom use them. Each national
+    standard's tiers are an independent judgement of a character's use, so agreement across them
+    is finer evidence than one standard's tier, which is all the flat models above can see.
+    """
+    tiers = _han_tiers()
+    everyday, held = tiers[script]
+    others = [tier for name, tier in tiers.items() if name != script]
+    own = held - set().union(*(other_held for _, other_held in others))
+    if script == "ja":
+        own |= {chr(c) for c in range(0x3041, 0x3097)} | {chr(c) for c in range(0x30A1, 0x30FB)}
+    rare = held - everyday
+    for other_everyday, other_held in others:
+        rare |= held & (other_held - other_everyday)
+    return frozenset(own), frozenset(rare)
+
+
+@cache
+def _han_tiers() -> dict[str, tuple[set[str], set[str]]]:
+    """Each Han script's standard: its everyday ideographs, and all it holds."""
+    euc = range(0xA1, 0xFF)
+    big5 = [*range(0x40, 0x7F), *range(0xA1, 0xFF)]
+    tiers = {
+        "zh-hans": (
+            _block("gb2312", range(0xB0, 0xD8), euc),
+            _block("gb2312", range(0xB0, 0xF8), euc),
+        ),
+        "ja": (_block("euc_jp", range(0xB0, 0xD0), euc), _block("euc_jp", range(0xB0, 0xF5), euc)),
+        "zh-hant": (
+            _block("big5", range(0xA4, 0xC7), big5),
+            _block("big5", range(0xA4, 0xFA), big5),
+        ),
+    }
+    return {
+        script: ({ch for ch in everyday if _ideograph(ch)}, {ch for ch in held if _ideograph(ch)})
+        for script, (everyday, held) in tiers.items()
+    }
+
+
+def _ideograph(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _block(codec: str, leads: range, trails: range) -> list[str]:

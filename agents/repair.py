@@ -114,8 +114,10 @@ def repair_text(text: str, *, markup: bool = False) -> tuple[str, list[Repair]]:
 def _repair_lines(text: str, *, markup: bool, fast: bool) -> tuple[str, list[Repair]]:
     """``fast=False`` runs every stage on every line: the tests compare it with the fast path."""
     config = FTFY_MARKUP_CONFIG if markup else FTFY_CONFIG
-    legacy = find_legacy_fixes(text)  # sorted; none crosses a line break
-    next_fix = 0
+    found_legacy = find_legacy_fixes(text)
+    legacy = found_legacy.fixes  # sorted; none crosses a line break
+    held = found_legacy.held
+    next_fix = next_held = 0
     out: list[str] = []
     repairs: list[Repair] = []
     in_pos = out_pos = 0
@@ -128,9 +130,13 @@ def _repair_lines(text: str, *, markup: bool, fast: bool) -> tuple[str, list[Rep
                 Edit(fix.start - in_pos, fix.end - in_pos, fix.after, "legacy_mojibake", fix.codec)
             )
             next_fix += 1
+        kept = []
+        while next_held < len(held) and held[next_held][0] < line_end:
+            kept.append((held[next_held][0] - in_pos, held[next_held][1] - in_pos))
+            next_held += 1
         fixed = line
         if islands or not fast or not (ftfy_inert(line) and hygiene_inert(line)):
-            fixed, found = compose(line, _stages(line, islands, config, markup, fast))
+            fixed, found = compose(line, _stages(line, islands, kept, config, markup, fast))
             for repair in found:
                 repair["input_span"] = [in_pos + i for i in repair["input_span"]]
                 repair["output_span"] = [out_pos + i for i in repair["output_span"]]
@@ -142,12 +148,31 @@ def _repair_lines(text: str, *, markup: bool, fast: bool) -> tuple[str, list[Rep
 
 
 def _stages(
-    line: str, islands: list[Edit], config: TextFixerConfig, markup: bool, fast: bool
+    line: str,
+    islands: list[Edit],
+    held: list[tuple[int, int]],
+    config: TextFixerConfig,
+    markup: bool,
+    fast: bool,
 ) -> list[list[Edit]]:
     legacy_fixed = apply(line, islands)
     ftfy_edits = [] if fast and ftfy_inert(legacy_fixed) else _ftfy_edits(legacy_fixed, config)
+    if any(_overlaps(edit, _moved(span, islands)) for edit in ftfy_edits for span in held):
+        # A legacy island no codec clearly reads is mojibake all the same: ftfy would take a
+        # few of its bytes for UTF-8 and turn a miss into a false fix.
+        ftfy_edits = []
     ftfy_fixed = apply(legacy_fixed, ftfy_edits)
     return [islands, ftfy_edits, hygiene_edits(ftfy_fixed, markup=markup)]
+
+
+def _moved(span: tuple[int, int], edits: list[Edit]) -> tuple[int, int]:
+    """Where a span untouched by ``edits`` stands once they are made."""
+    shift = sum(len(e.after) - (e.end - e.start) for e in edits if e.end <= span[0])
+    return span[0] + shift, span[1] + shift
+
+
+def _overlaps(edit: Edit, span: tuple[int, int]) -> bool:
+    return edit.start < span[1] and span[0] < edit.end
 
 
 def _ftfy_edits(line: str, config: TextFixerConfig) -> list[Edit]:

@@ -22,7 +22,7 @@ import ftfy
 from ftfy.fixes import uncurl_quotes
 
 from agents.repair import FTFY_CONFIG, _repair_lines, repair_text
-from benchmarks.repair_sets import Case, clean_set, damaged_set
+from benchmarks.repair_sets import Case, clean_set, damaged_set, han_island_set
 
 Repairer = Callable[[str], str]
 
@@ -52,6 +52,9 @@ def main() -> None:
             )
         if label == "damaged":
             _by_kind(cases)
+            _by_kind(
+                han_island_set(), "Han names alone in English (GBK or EUC-JP? the island decides)"
+            )
     ftfy_s = _best_time(clean, ftfy.fix_text, args.repeat)
     fast_s = _best_time(clean, lambda t: repair_text(t)[0], args.repeat)
     slow_s = _best_time(clean, lambda t: _repair_lines(t, markup=False, fast=False)[0], args.repeat)
@@ -74,12 +77,12 @@ def _judge(cases: list[Case], repair: Repairer, form: Callable[[str], str]) -> t
     return counts, wrong
 
 
-def _by_kind(cases: list[Case]) -> None:
+def _by_kind(cases: list[Case], title: str = "per kind of damage") -> None:
     """copydesk's result per kind of damage (codec pair, whole text or island)."""
     kinds: dict[str, list[Case]] = {}
     for case in cases:
         kinds.setdefault(case.name.rsplit("-", 1)[0], []).append(case)
-    print("\ncopydesk per kind of damage (repaired/missed/harmed):")
+    print(f"\ncopydesk, {title} (repaired/missed/harmed):")
     for kind, members in kinds.items():
         counts, _ = _judge(members, lambda t: repair_text(t)[0], str)
         print(f"  {kind:28} {counts['repaired']}/{counts['missed']}/{counts['harmed']}")

@@ -101,6 +101,30 @@ NAMES = {
 }
 
 
+#: More names, for the Han islands set: Japanese kanji-only names and phrases with kana (in
+#: EUC-JP, whose kanji bytes are all GBK hanzi bytes too), Chinese names in GBK.
+HAN_NAMES = {
+    "euc_jp": (
+        "港湾管理局 漁業協同組合 東京都庁 大阪府警 日本経済新聞 朝日新聞 読売新聞 毎日新聞 "
+        "京都大学 北海道新聞 名古屋市役所 福岡県警 横浜港 神戸製鋼 三菱商事 日本銀行 国土交通省 "
+        "外務省 防衛省 総務省 文部科学省 厚生労働省 警視庁 海上保安庁 気象庁 東北電力 九州電力 "
+        "沖縄県 広島市 長崎大学 早稲田大学 山田太郎 佐藤健 鈴木一郎 高橋直子 田中角栄 小泉純一郎 "
+        "安倍晋三 岸田文雄 石破茂 菅義偉 中曽根康弘 豊田章男 任天堂 日立製作所 東芝 川崎重工 "
+        "全日本空輸 日本航空 産経新聞 共同通信 時事通信 日本放送協会 自民党 公明党 立憲民主党 "
+        "共産党 衆議院 参議院 最高裁判所 東京地検 大阪地裁 静岡県 鹿児島 函館 札幌市 仙台 "
+        "新潟日報 信濃毎日新聞 中日新聞 西日本新聞 みなと新聞 ちば日報 しんぶん赤旗 よみうりランド"
+    ).split(),
+    "gbk": (
+        "新华社 人民日报 中国日报 北京大学 清华大学 上海市政府 国务院 外交部 环球时报 南方周末 "
+        "财新网 习近平 李克强 王毅 华为 腾讯 阿里巴巴 小米 比亚迪 深圳 广州日报 中央电视台 新京报 "
+        "澎湃新闻 凤凰网 搜狐 网易 微博 百度 港口管理局 市商会 渔业协会 国家统计局 商务部 "
+        "中国人民银行 解放军 全国人大 政协 香港 台湾 澳门 长江 黄河 重庆 天津 武汉 成都 杭州 南京 "
+        "西安 郑州 长沙 沈阳 大连 青岛 厦门 福州 昆明 兰州 乌鲁木齐 拉萨 呼和浩特 联合早报 "
+        "光明日报 经济日报 解放日报 文汇报 北京青年报 第一财经"
+    ).split(),
+}
+
+
 @dataclass(frozen=True)
 class Case:
     """One article: what the stage receives, and what a perfect repair gives back."""
@@ -154,6 +178,19 @@ def damaged_set(per_pair: int = 6, seed: int = 4) -> list[Case]:
             at = max(range(len(lines)), key=lambda i: sum(not ch.isascii() for ch in lines[i]))
             lines[at] = misread(lines[at], "utf-8", read_as)
             cases.append(Case(f"utf-8/{read_as}/line-{n}", "\n".join(lines), original))
+    return cases
+
+
+def han_island_set() -> list[Case]:
+    """Each name of :data:`HAN_NAMES` alone in an English sentence, read as Latin-1 and cp1252:
+    where GBK and EUC-JP cannot be told apart by the page, only by the island itself."""
+    cases = []
+    for codec, names in HAN_NAMES.items():
+        for read_as in ("latin-1", "cp1252"):
+            for name in names:
+                original = f"The figures were first published by {name}, a local outlet.\n"
+                damaged = original.replace(name, misread(name, codec, read_as))
+                cases.append(Case(f"names/{codec}/{read_as}-{name}", damaged, original))
     return cases
 
 
