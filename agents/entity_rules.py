@@ -23,6 +23,10 @@ from spacy.tokens import Doc, Span, Token
 
 from agents.entity_tables import (
     AGENCIES_ALSO_SURNAMES,
+    BARE_INSTITUTION_WORDS,
+    COMPETITION_LEAGUES,
+    EVENT_FIRST_WORDS,
+    EVENT_LAST_WORDS,
     LOCATIVE_PREPOSITIONS,
     NAME_CONNECTORS,
     NAME_LABELS,
@@ -37,6 +41,7 @@ from agents.entity_tables import (
     SPEAKER_ROLE_WORDS,
 )
 from agents.geo import Gazetteer, count_tokens
+from agents.landforms import FEATURE_HEAD_WORDS, NATURAL_FEATURES
 
 
 class Tagged(NamedTuple):
@@ -67,6 +72,7 @@ def correct_block(doc: Doc, gazetteer: Gazetteer) -> list[Tagged]:
     trimmed = (trim(doc, span) for span in spans)
     spans = [part for span in trimmed if span for part in split_agency(doc, span)]
     spans = [part for span in spans for part in split_demonym(doc, span, gazetteer)]
+    spans = [span for span in spans if not is_common_noun(doc, span)]
     spans = [retype(doc, span, gazetteer) for span in spans] + spot_dateline(doc, spans, gazetteer)
     spans = extend_places(doc, drop_portfolios(doc, spans))
     spans = join_split_persons(spans)
@@ -191,6 +197,28 @@ def drop_portfolios(doc: Doc, spans: Sequence[Tagged]) -> list[Tagged]:
     return [span for span in spans if not opens_title(span)]
 
 
+def is_common_noun(doc: Doc, span: Tagged) -> bool:
+    """A name span that is no name: all lowercase ("the army said"), or one word naming an
+    institution generically ("Parliament voted"). Values (dates, numbers) are not names."""
+    tokens = doc[span.start : span.end]
+    if span.label not in NAME_LABELS:
+        return False
+    if all(not token.text[:1].isupper() for token in tokens):
+        return True
+    return len(tokens) == 1 and tokens[0].lower_ in BARE_INSTITUTION_WORDS
+
+
+def is_event(tokens: Span) -> bool:
+    """A competition or a storm by its name's shape: "World Cup", "Tour de France", "Champions
+    League", "Cyclone Remal"."""
+    if len(tokens) < 2:
+        return False
+    first, last = tokens[0].text, tokens[-1].text
+    if last == "League":
+        return tokens[-2].text in COMPETITION_LEAGUES
+    return last in EVENT_LAST_WORDS or first in EVENT_FIRST_WORDS
+
+
 def spot_dateline(doc: Doc, spans: Sequence[Tagged], gazetteer: Gazetteer) -> list[Tagged]:
     """A dateline's place in capitals that the model missed ("BERLIN (AP) -"): the block's first
     word, all capitals, before dateline punctuation, and a place once written normally."""
@@ -212,6 +240,16 @@ def retype(doc: Doc, span: Tagged, gazetteer: Gazetteer) -> Tagged:
     cues = {token.text for token in tokens} & ORG_CUE_WORDS
     has_cue = bool(cues)
     is_place = gazetteer.is_place(text)
+    if is_event(tokens):
+        return span._replace(label="EVENT")
+    if text in NATURAL_FEATURES or (
+        tokens[0].text in FEATURE_HEAD_WORDS and len(tokens) > 1 and not has_cue
+    ):
+        return span._replace(label="LOC")  # "the Danube", "Lake Kivu", "Col du Tourmalet"
+    if label in {"GPE", "LOC"} and any(ch.isdigit() for ch in text):
+        return span._replace(label="ORG")  # "M23": no place is named with figures
+    if label == "NORP" and is_place and not gazetteer.group_country(text):
+        return span._replace(label="GPE")  # "a charge Kigali denies": a capital is no group
     if has_cue and label == "PERSON":
         return span._replace(label="ORG")  # "Kataib Hezbollah"
     if cues - PLACE_LIKE_CUE_WORDS and label in {"GPE", "LOC", "NORP", "FAC"} and not is_place:

@@ -64,8 +64,29 @@ PERSON_TITLES = frozenset(
      "rep", "rep.", "governor", "gov.", "mayor", "judge", "gen", "gen.", "general", "colonel",
      "col.", "lt.", "captain", "capt.", "commander", "admiral", "ambassador", "secretary",
      "spokesman", "spokeswoman", "chairman", "chairwoman", "ceo", "rev.", "reverend", "imam",
-     "rabbi", "ayatollah"}
+     "rabbi", "ayatollah", "councilman", "councilwoman", "councillor", "councilor", "alderman",
+     "alderwoman", "assemblyman", "assemblywoman", "congressman", "congresswoman", "lawmaker"}
 )  # fmt: skip
+
+#: Capitalised words that, alone, name an institution generically ("Parliament voted", "the
+#: army said"): no name by themselves, whatever the model says. Compared case-insensitively.
+BARE_INSTITUTION_WORDS = frozenset(
+    {"parliament", "government", "army", "police", "senate", "cabinet", "military", "navy",
+     "ministry", "court", "council", "presidency"}
+)  # fmt: skip
+
+#: Names of events, not organisations (the labelled set leaves events out, OntoNotes calls them
+#: EVENT): a name ending in one of these ("World Cup", "Berlin Marathon")...
+EVENT_LAST_WORDS = frozenset(
+    {"Cup", "Championship", "Championships", "Olympics", "Paralympics", "Olympiad", "Marathon",
+     "Tournament", "Trophy", "Prix", "Derby"}
+)  # fmt: skip
+#: ... or opening with one of these ("Tour de France", "Cyclone Remal", "Hurricane Ida")...
+EVENT_FIRST_WORDS = frozenset(
+    {"Tour", "Giro", "Vuelta", "Cyclone", "Hurricane", "Typhoon", "Storm", "Tropical"}
+)
+#: ... or a "League" that is a competition, not an alliance ("Arab League" is an organisation).
+COMPETITION_LEAGUES = frozenset({"Champions", "Europa", "Conference", "Premier", "Nations"})
 
 #: Words at the end of a place span that say what kind of place it is ("Idlib province"):
 #: resolution tries the name without them. Lowercase: names are compared casefolded.

@@ -20,6 +20,7 @@ from agents.entity_rules import (
     extend_places,
     find_free,
     harmonise_labels,
+    is_common_noun,
     join_split_persons,
     retype,
     retype_coordinated,
@@ -76,6 +77,9 @@ def test_entity_rules_trim_drops_titles_from_people_only(tokenizer):
     doc = tokenizer("shares in General Motors rose")
     company = trim(doc, _span(doc, "General Motors", "PERSON"))
     assert _texts(doc, [company]) == [("General Motors", "PERSON")]  # retype makes it an ORG
+    doc = tokenizer("Councilwoman Ada Reyes and Alderman Tom Gill")
+    people = [trim(doc, _span(doc, t, "PERSON")) for t in ("Councilwoman Ada", "Alderman Tom")]
+    assert _texts(doc, people) == [("Ada", "PERSON"), ("Tom", "PERSON")]
 
 
 def test_entity_rules_trim_keeps_an_apostrophe_that_is_part_of_a_name(tokenizer):
@@ -144,11 +148,43 @@ def test_entity_rules_split_agency_keeps_a_surname_that_is_also_an_agency(tokeni
         # A dateline's place in capitals.
         ("BEIRUT (Reuters) - The army", "BEIRUT", "ORG", "GPE"),
         ("NATO (Reuters) - The army", "NATO", "ORG", "ORG"),
+        # Events are no organisations: competitions, races and storms by their names' shape.
+        ("won the Copa Cup final", "Copa Cup", "ORG", "EVENT"),
+        ("before the Tour de Suisse starts", "Tour de Suisse", "ORG", "EVENT"),
+        ("in the Premier League", "Premier League", "ORG", "EVENT"),
+        ("the Arab League met", "Arab League", "ORG", "ORG"),
+        ("as Hurricane Mabel neared", "Hurricane Mabel", "PERSON", "EVENT"),
+        # Rivers and ranges that news names bare, and names opened by a feature word.
+        ("the Rhine rose again", "Rhine", "PERSON", "LOC"),
+        ("snow in the Urals", "Urals", "NORP", "LOC"),
+        ("the climb to Col de Vars", "Col de Vars", "ORG", "LOC"),
+        ("near Lake Nakuru", "Lake Nakuru", "PERSON", "LOC"),
+        # No place is named with figures; a known place is no group.
+        ("fighters of the X9 group", "X9", "GPE", "ORG"),
+        ("a claim Nairobi rejects", "Nairobi", "NORP", "GPE"),
+        ("Kenyan runners", "Kenyan", "NORP", "NORP"),
     ],
 )
 def test_entity_rules_retype_mends_labels(tokenizer, gazetteer, text, name, label, expected):
     doc = tokenizer(text)
     assert retype(doc, _span(doc, name, label), gazetteer).label == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label", "expected"),
+    [
+        ("the army said", "army", "ORG", True),
+        ("Parliament voted on Tuesday", "Parliament", "ORG", True),
+        ("the Kenyan Parliament voted", "Kenyan Parliament", "ORG", False),
+        ("Hezbollah said", "Hezbollah", "ORG", False),
+        ("on the second day", "second", "ORDINAL", False),
+    ],
+)
+def test_entity_rules_is_common_noun_spots_names_that_are_none(
+    tokenizer, text, name, label, expected
+):
+    doc = tokenizer(text)
+    assert is_common_noun(doc, _span(doc, name, label)) is expected
 
 
 def test_entity_rules_extend_places_goes_on_through_name_particles(tokenizer):
