@@ -499,7 +499,19 @@ def _free_standing(doc: Doc, start: int, end: int, taken: list[bool]) -> bool:
 
 
 def _place_lookup(gazetteer: Gazetteer) -> Callable[[str], str | None]:
-    return lambda text: "GPE" if gazetteer.spottable(text) else None
+    """What a capitalised name the model missed is by itself: a major natural feature, a place
+    the gazetteer may spot, or a one-word demonym ("Greeks have faced...")."""
+
+    def lookup(text: str) -> str | None:
+        if text in NATURAL_FEATURES:
+            return "LOC"
+        if gazetteer.spottable(text):
+            return "GPE"
+        if " " not in text and gazetteer.demonym_country(text):
+            return "NORP"
+        return None
+
+    return lookup
 
 
 def _long_form(doc: Doc, end: int, acronym: str, spans: Sequence[Tagged]) -> Tagged | None:

@@ -381,6 +381,16 @@ def test_entity_rules_correct_article_finds_later_bare_uses_of_known_names(token
     assert acronyms == {"HTS": "Hayat Tahrir al-Sham"}
 
 
+def test_entity_rules_correct_article_finds_missed_features_and_demonyms(tokenizer, gazetteer):
+    docs = [tokenizer("Hungarians fear the Elbe and the Rhine, said Ms Aster Reading")]
+    blocks, _ = correct_article(docs, [[]], gazetteer)
+    assert _texts(docs[0], blocks[0]) == [
+        ("Hungarians", "NORP"),
+        ("Elbe", "LOC"),
+        ("Rhine", "LOC"),
+    ]
+
+
 # --- the stage, with the model -----------------------------------------------------------------
 
 
