@@ -33,6 +33,7 @@ from agents.entity_tables import (
     NATURAL_FEATURE_WORDS,
     NEWS_AGENCIES,
     ORG_CUE_WORDS,
+    ORG_HEAD_CONNECTORS,
     PERSON_TITLES,
     PLACE_LIKE_CUE_WORDS,
     PLACE_NAME_PARTICLES,
@@ -75,6 +76,7 @@ def correct_block(doc: Doc, gazetteer: Gazetteer) -> list[Tagged]:
     spans = [span for span in spans if not is_common_noun(doc, span)]
     spans = [retype(doc, span, gazetteer) for span in spans] + spot_dateline(doc, spans, gazetteer)
     spans = extend_places(doc, drop_portfolios(doc, spans))
+    spans = extend_org_names(doc, spans)
     spans = join_split_persons(spans)
     return retype_coordinated(doc, spans, gazetteer)
 
@@ -304,6 +306,30 @@ def extend_places(doc: Doc, spans: Sequence[Tagged]) -> list[Tagged]:
     ]
 
 
+def extend_org_names(doc: Doc, spans: Sequence[Tagged]) -> list[Tagged]:
+    """An organisation whose name ends in a head word ("Observatory", "Society") goes on through
+    "of"/"for" (a mission through "in") and the capitalised words after it: the model stops
+    "National Observatory of Athens" at "Observatory" and calls "Athens" a place. Spans the
+    longer name now covers are dropped."""
+    out = sorted(spans)
+    for i, span in enumerate(out):
+        if span.label != "ORG" or span.end + 1 >= len(doc):
+            continue
+        heads = ORG_HEAD_CONNECTORS.get(doc[span.end].text)
+        if heads is None or doc[span.end - 1].text not in heads:
+            continue
+        end = span.end + 1
+        end += doc[end].lower_ == "the"
+        name_end = end
+        while name_end < len(doc) and _is_name_word(doc[name_end]):
+            name_end += 1
+        if name_end > end:
+            out[i] = span._replace(end=name_end)
+    return [
+        s for s in out if not any(o != s and o.start <= s.start and s.end <= o.end for o in out)
+    ]
+
+
 def join_split_persons(spans: Sequence[Tagged]) -> list[Tagged]:
     """Two person spans with nothing but a space between are one name: the model cuts
     "Mohammed Shia' Al-Sudani" after the apostrophe."""
@@ -519,8 +545,15 @@ def _long_form(doc: Doc, end: int, acronym: str, spans: Sequence[Tagged]) -> Tag
     it spells the acronym, else the shortest run of name words that does."""
     letters = re.sub(r"[^A-Z]", "", acronym)
     for span in spans:
-        if span.end == end and initials(doc[span.start : end]) == letters:
+        if span.end != end:
+            continue
+        spelt = initials(doc[span.start : end])
+        if spelt == letters:
             return span if span.label in NAME_LABELS else span._replace(label="ORG")
+        if span.label == "ORG" and len(spelt) >= 2 and letters[:1] in spelt:
+            # An acronym of the name in its own language: "General Inspectorate for Emergency
+            # Situations (IGSU)" abbreviates the Romanian name.
+            return span
     start = end
     while start > 0 and (
         doc[start - 1].text[:1].isupper() or doc[start - 1].lower_ in NAME_CONNECTORS

@@ -68,6 +68,36 @@ PERSON_TITLES = frozenset(
      "alderwoman", "assemblyman", "assemblywoman", "congressman", "congresswoman", "lawmaker"}
 )  # fmt: skip
 
+#: Head words of an organisation's name that may go on through "of" or "for" and a name: the
+#: model stops "National Observatory of Athens" and "Law Society of Kenya" before "of". A
+#: mission also goes on through "in" ("Support Mission in Libya"): that is how they are named.
+ORG_HEAD_WORDS = frozenset(
+    {"Mission", "Observatory", "Society", "Institute", "Institution", "Bank", "University",
+     "College", "Academy", "Council", "Commission", "Committee", "Association", "Federation",
+     "Organisation", "Organization", "Agency", "Authority", "Fund", "Ministry", "Department",
+     "Office", "Service", "Centre", "Center", "Foundation", "Union", "Chamber", "Board",
+     "Inspectorate", "Court", "Tribunal", "Party", "Front", "Movement", "Alliance", "Church"}
+)  # fmt: skip
+ORG_HEAD_CONNECTORS = {"of": ORG_HEAD_WORDS, "for": ORG_HEAD_WORDS, "in": frozenset({"Mission"})}
+
+#: Acronyms everyone knows without a definition in brackets, and their long forms: one entity.
+WELL_KNOWN_ACRONYMS = {
+    "UN": "United Nations",
+    "U.N.": "United Nations",
+    "EU": "European Union",
+    "AU": "African Union",
+    "NATO": "North Atlantic Treaty Organization",
+    "WHO": "World Health Organization",
+    "IMF": "International Monetary Fund",
+    "ICC": "International Criminal Court",
+    "UNICEF": "United Nations Children's Fund",
+    "UNHCR": "United Nations High Commissioner for Refugees",
+    "WFP": "World Food Programme",
+    "OPEC": "Organization of the Petroleum Exporting Countries",
+    "ECB": "European Central Bank",
+    "ASEAN": "Association of Southeast Asian Nations",
+}
+
 #: Capitalised words that, alone, name an institution generically ("Parliament voted", "the
 #: army said"): no name by themselves, whatever the model says. Compared case-insensitively.
 BARE_INSTITUTION_WORDS = frozenset(

@@ -17,6 +17,7 @@ from agents.entity_rules import (
     correct_article,
     define_acronyms,
     drop_portfolios,
+    extend_org_names,
     extend_places,
     find_free,
     harmonise_labels,
@@ -202,6 +203,28 @@ def test_entity_rules_extend_places_goes_on_through_name_particles(tokenizer):
     ]
 
 
+def test_entity_rules_extend_org_names_goes_on_through_of_after_a_head_word(tokenizer):
+    doc = tokenizer(
+        "the Royal Academy of Music, the UN Mission in Sudan, the Council in Paris and "
+        "the Fund for Peace said"
+    )
+    spans = [
+        _span(doc, "Royal Academy", "ORG"),
+        _span(doc, "Music", "ORG"),
+        _span(doc, "UN Mission", "ORG"),
+        _span(doc, "Council", "ORG"),
+        _span(doc, "Paris", "GPE"),
+        _span(doc, "Fund", "ORG"),
+    ]
+    assert _texts(doc, extend_org_names(doc, spans)) == [
+        ("Royal Academy of Music", "ORG"),
+        ("UN Mission in Sudan", "ORG"),
+        ("Council", "ORG"),  # only a mission is named "in" a place
+        ("Paris", "GPE"),
+        ("Fund for Peace", "ORG"),
+    ]
+
+
 def test_entity_rules_join_split_persons_joins_touching_people_only():
     spans = [Tagged(0, 3, "PERSON"), Tagged(3, 6, "PERSON"), Tagged(7, 8, "PERSON")]
     assert join_split_persons(spans) == [Tagged(0, 6, "PERSON"), Tagged(7, 8, "PERSON")]
@@ -249,6 +272,18 @@ def test_entity_rules_define_acronyms_settles_the_acronyms_label_everywhere(toke
     blocks = [[_span(docs[0], "HTS", "PERSON")], [_span(docs[1], "Hayat Tahrir al-Sham", "ORG")]]
     (first, _), _ = define_acronyms(docs, blocks)
     assert _texts(docs[0], first) == [("HTS", "ORG")]
+
+
+def test_entity_rules_define_acronyms_takes_an_organisations_acronym_in_its_own_tongue(
+    tokenizer,
+):
+    doc = tokenizer("the Directorate for Civil Protection (DGPC) and Mr Hans Keller (WG)")
+    spans = [
+        _span(doc, "Directorate for Civil Protection", "ORG"),
+        _span(doc, "Hans Keller", "PERSON"),
+    ]
+    _, acronyms = define_acronyms([doc], [spans])
+    assert acronyms == {"DGPC": "Directorate for Civil Protection"}
 
 
 def test_entity_rules_define_acronyms_ignores_brackets_that_do_not_spell_the_name(tokenizer):
@@ -559,6 +594,16 @@ def test_entities_drop_a_headline_opener_the_article_never_names_again(analyzer,
 
 
 @pytest.mark.model
+def test_entities_merge_a_well_known_acronym_with_its_long_form_when_both_are_written(analyzer):
+    event = structured_by_lines(
+        "The United Nations said on Monday that aid was reaching the town.\n\n"
+        "A UN spokesman said more trucks would follow.\n"
+    )
+    (entities,) = analyzer.analyze([event])
+    (un,) = [e for e in entities if e["name"] == "United Nations"]
+    assert {m["text"] for m in un["mentions"]} == {"United Nations", "UN"}
+
+
 def test_entities_batches_give_what_single_articles_give(analyzer, enriched):
     events = [event for event, _ in enriched.values()]
     singles = [analyzer.analyze([event])[0] for event in events]
