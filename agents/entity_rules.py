@@ -28,6 +28,7 @@ from agents.entity_tables import (
     EVENT_FIRST_WORDS,
     EVENT_LAST_WORDS,
     LOCATIVE_PREPOSITIONS,
+    MOTION_VERBS,
     NAME_CONNECTORS,
     NAME_LABELS,
     NATURAL_FEATURE_WORDS,
@@ -264,6 +265,14 @@ def retype(doc: Doc, span: Tagged, gazetteer: Gazetteer) -> Tagged:
         and all(_is_name_word(token) for token in tokens)
     ):
         return span._replace(label="PERSON")  # "Chancellor Olaf Scholz" read as an ORG
+    if (
+        label == "LOC"
+        and is_place
+        and before is not None
+        and before.lower_ in LOCATIVE_PREPOSITIONS | {"from"}
+        and not _natural_feature(doc[span.end] if span.end < len(doc) else None)
+    ):
+        return span._replace(label="GPE")  # "people from Acharnes": a town takes no "the"
     if label in {"GPE", "LOC"} and len(tokens) == 1 and gazetteer.demonym_country(text):
         return span._replace(label="NORP")  # a demonym: a group of people, not a place
     after = doc[span.end] if span.end < len(doc) else None
@@ -274,7 +283,11 @@ def retype(doc: Doc, span: Tagged, gazetteer: Gazetteer) -> Tagged:
     if label in {"PERSON", "ORG"} and is_place and not has_cue:
         if (
             before is not None
-            and (before.lower_ in LOCATIVE_PREPOSITIONS or _place_of_noun(doc, span.start))
+            and (
+                before.lower_ in LOCATIVE_PREPOSITIONS
+                or _place_of_noun(doc, span.start)
+                or _after_motion(doc, span.start)
+            )
             and (after is None or after.text not in _POSSESSIVES)
         ):
             return span._replace(label="GPE")  # "everyone in Blackburn", not "in Jackson's view"
@@ -600,6 +613,15 @@ def _after_title(doc: Doc, start: int) -> bool:
 def _natural_feature(token: Token | None) -> bool:
     """A lowercase word naming a natural feature ("river"): "River" would be part of a name."""
     return token is not None and token.text in NATURAL_FEATURE_WORDS
+
+
+def _after_motion(doc: Doc, start: int) -> bool:
+    """The span at ``start`` is where something went: "flew to Misrata", "diverted to X"."""
+    return (
+        start >= 2
+        and doc[start - 1].lower_ in {"to", "towards", "toward"}
+        and doc[start - 2].lower_ in MOTION_VERBS
+    )
 
 
 def _place_of_noun(doc: Doc, start: int) -> bool:

@@ -235,6 +235,14 @@ LOCATIVE_PREPOSITIONS = frozenset(
     {"in", "near", "outside", "across", "around", "into", "inside", "at"}
 )
 
+#: Verbs of going somewhere: "flew to X", "were diverted to X" make a known place of X, which the
+#: model often takes for a person. Lowercase.
+MOTION_VERBS = frozenset(
+    {"flew", "fled", "travelled", "traveled", "diverted", "rerouted", "moved", "returned",
+     "headed", "went", "drove", "sailed", "marched", "advanced", "retreated", "evacuated",
+     "relocated", "deployed", "sent", "flown", "driven", "taken", "transferred", "airlifted"}
+)  # fmt: skip
+
 #: Nouns that make "<noun> of X" a place when X is one the gazetteer knows: "the port of
 #: Rotterdam", "the city of Aleppo". Lowercase: compared with the token's lowercase form.
 PLACE_OF_NOUNS = frozenset(

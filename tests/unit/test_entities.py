@@ -149,6 +149,11 @@ def test_entity_rules_split_agency_keeps_a_surname_that_is_also_an_agency(tokeni
         # A dateline's place in capitals.
         ("BEIRUT (Reuters) - The army", "BEIRUT", "ORG", "GPE"),
         ("NATO (Reuters) - The army", "NATO", "ORG", "ORG"),
+        # A known place someone went to; a town a model calls a region, after a preposition.
+        ("the jet was diverted to Benghazi at", "Benghazi", "PERSON", "GPE"),
+        ("he spoke to Benghazi", "Benghazi", "PERSON", "PERSON"),
+        ("families from Patras fled", "Patras", "LOC", "GPE"),
+        ("rain in the Patras valley", "Patras", "LOC", "LOC"),
         # Events are no organisations: competitions, races and storms by their names' shape.
         ("won the Copa Cup final", "Copa Cup", "ORG", "EVENT"),
         ("before the Tour de Suisse starts", "Tour de Suisse", "ORG", "EVENT"),
