@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from agents.entity_tables import NAME_LABELS, PLACE_LABELS
-from agents.geo import Place, fold
+from agents.geo import Place, demonym_stem, fold
 from agents.records import Entity
 
 #: Particles that belong to a surname without making it another: "al-Assad" is Assad,
@@ -157,11 +157,15 @@ def _name_host(key: GroupKey, others: Sequence[GroupKey]) -> GroupKey | None:
 
 
 def _singular_host(key: GroupKey, others: Sequence[GroupKey]) -> GroupKey | None:
-    """A group in the plural joins the same group in the singular: "Kenyans" are "Kenyan"."""
+    """A group in the plural joins the same group in the singular, "Kenyans" are "Kenyan"; one
+    of a group joins the group, "Dutchman" is "Dutch"."""
     label, form = key
-    if label != "NORP" or not form.endswith("s"):
+    if label != "NORP":
         return None
-    return (label, form[:-1]) if (label, form[:-1]) in others else None
+    for host in (form[:-1] if form.endswith("s") else None, demonym_stem(form)):
+        if host and host != form and (label, host) in others:
+            return label, host
+    return None
 
 
 def _is_surname_only(form: str) -> bool:

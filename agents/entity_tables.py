@@ -160,7 +160,8 @@ COUNTRY_ALIASES = {
     "Cote d'Ivoire": "CI",
     "Palestine": "PS",
     "Palestinian Territories": "PS",
-    "Congo": "CG",
+    "Republic of Congo": "CG",
+    "Democratic Republic of Congo": "CD",
     "DR Congo": "CD",
     "DRC": "CD",
     "Burma": "MM",
@@ -183,6 +184,10 @@ COUNTRY_ALIASES = {
     "Bahamas": "BS",
     "The Bahamas": "BS",
 }
+
+#: Short names that news gives to two countries: the article's other places decide; without
+#: them, the more populous (news' "Congo" is mostly the Democratic Republic's).
+SHARED_COUNTRY_NAMES = {"Congo": ("CD", "CG")}
 
 #: Demonyms not formed by adding a suffix to the country's name ("Syria" + "n" is found without a
 #: list; "French" is not).

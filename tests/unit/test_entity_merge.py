@@ -75,6 +75,8 @@ def test_entity_merge_joins_a_one_word_organisation_only_to_the_name_it_starts()
 def test_entity_merge_joins_a_group_in_the_plural_to_the_singular():
     found = _mentions(("Kenyans", "NORP"), ("Kenyan", "NORP"), ("Swiss", "NORP"))
     assert _names(merge_mentions(found)) == [["Kenyans", "Kenyan"], ["Swiss"]]
+    found = _mentions(("Dutch", "NORP"), ("Dutchman", "NORP"), ("Chairman", "ORG"))
+    assert _names(merge_mentions(found)) == [["Dutch", "Dutchman"], ["Chairman"]]
 
 
 def test_entity_merge_keeps_types_apart_but_places_together():
