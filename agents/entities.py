@@ -6,6 +6,7 @@ Steps, for a batch of structured articles:
    furniture, bylines or dates) go through the spaCy model together, one ``Doc`` a block, in one
    ``nlp.pipe`` call for the whole batch;
 2. :mod:`agents.entity_rules` corrects each block's entities, then the article's as a whole;
+   in a sport report, :mod:`agents.entity_sport` makes clubs of towns that are sides;
 3. place names are resolved with :mod:`agents.geo`, in the light of the countries the article
    names (and the demonyms it uses);
 4. :mod:`agents.entity_merge` merges the mentions into entities with stable keys; groups
@@ -32,6 +33,7 @@ from agents.amounts import extract_amounts
 from agents.countries import rank_countries
 from agents.entity_merge import Found, build_entity, group_key, merge_mentions
 from agents.entity_rules import Tagged, correct_article, correct_block, drop_headline_openers
+from agents.entity_sport import retype_clubs
 from agents.entity_tables import (
     CONTENT_BLOCK_KINDS,
     HEADLINE_BLOCK_KINDS,
@@ -75,6 +77,7 @@ class EntityAnalyzer:
     def _article_entities(self, docs: Sequence[Doc], blocks: Sequence[Block]) -> list[Entity]:
         tagged = [correct_block(doc, self.gazetteer) for doc in docs]
         tagged, acronyms = correct_article(docs, tagged, self.gazetteer)
+        tagged = retype_clubs(docs, tagged, self.gazetteer)
         headlines = [block["kind"] in HEADLINE_BLOCK_KINDS for block in blocks]
         tagged = drop_headline_openers(docs, tagged, headlines)
         found = [

@@ -150,6 +150,8 @@ def trim(doc: Doc, span: Tagged) -> Tagged | None:
             end -= 2
         elif is_name and end - start > 1 and last.is_lower and last.is_alpha:
             end -= 1  # "the ruling Georgian Dream party": names end in a name word
+        elif is_name and end - start > 1 and last.text[:1].isdigit() and not last.is_alpha:
+            end -= 1  # "Atlético Madrid 2-1": a score line is no part of a name
         else:
             break
     return Tagged(start, end, label) if start < end else None
@@ -262,7 +264,7 @@ def retype(doc: Doc, span: Tagged, gazetteer: Gazetteer) -> Tagged:
         and _after_title(doc, span.start)
         and not has_cue
         and not is_place
-        and all(_is_name_word(token) for token in tokens)
+        and all(is_name_word(token) for token in tokens)
     ):
         return span._replace(label="PERSON")  # "Chancellor Olaf Scholz" read as an ORG
     if (
@@ -310,7 +312,7 @@ def extend_places(doc: Doc, spans: Sequence[Tagged]) -> list[Tagged]:
         end = span.end
         while _particle_then_name(doc, end):
             end += 2
-            while end < len(doc) and _is_name_word(doc[end]):
+            while end < len(doc) and is_name_word(doc[end]):
                 end += 1
         if end != span.end:
             out[i] = Tagged(span.start, end, "LOC" if span.label == "LOC" else "GPE")
@@ -334,7 +336,7 @@ def extend_org_names(doc: Doc, spans: Sequence[Tagged]) -> list[Tagged]:
         end = span.end + 1
         end += doc[end].lower_ == "the"
         name_end = end
-        while name_end < len(doc) and _is_name_word(doc[name_end]):
+        while name_end < len(doc) and is_name_word(doc[name_end]):
             name_end += 1
         if name_end > end:
             out[i] = span._replace(end=name_end)
@@ -467,7 +469,7 @@ def known_names(docs: Sequence[Doc], blocks: Sequence[list[Tagged]]) -> dict[str
                 continue
             names.setdefault(_text(doc, span), span.label)
             last = doc[span.end - 1]
-            if span.label == "PERSON" and span.end - span.start > 1 and _is_name_word(last):
+            if span.label == "PERSON" and span.end - span.start > 1 and is_name_word(last):
                 names.setdefault(last.text, "PERSON")
     for agency in NEWS_AGENCIES:
         names.setdefault(agency, "ORG")
@@ -516,7 +518,7 @@ def _match_at(
         limit = taken.index(True, start)
     for end in range(limit, start, -1):
         # A name ends with a name word ("Deir ez-Zor"): skip the rest without building a span.
-        if not _is_name_word(doc[end - 1]) or not _free_standing(doc, start, end, taken):
+        if not is_name_word(doc[end - 1]) or not _free_standing(doc, start, end, taken):
             continue
         label = lookup(doc[start:end].text)
         if label:
@@ -528,11 +530,11 @@ def _free_standing(doc: Doc, start: int, end: int, taken: list[bool]) -> bool:
     """Not part of a longer capitalised name: no name word right after, and none right before
     unless that word opens the sentence, and is capitalised for that ("Despite HTS's ...").
     (A name that starts the sentence is looked up from its first word, before this one.)"""
-    if end < len(doc) and not taken[end] and _is_name_word(doc[end]):
+    if end < len(doc) and not taken[end] and is_name_word(doc[end]):
         return False
     if _particle_then_name(doc, end):
         return False  # "Rio Grande" of "Rio Grande do Sul"
-    if start == 0 or taken[start - 1] or not _is_name_word(doc[start - 1]):
+    if start == 0 or taken[start - 1] or not is_name_word(doc[start - 1]):
         return True
     return _opens_sentence(doc, start - 1)
 
@@ -595,7 +597,7 @@ def _drops_from_front(token: Token, is_name: bool, titled: bool) -> bool:
 
 def _particle_then_name(doc: Doc, i: int) -> bool:
     """Tokens ``i`` and ``i + 1`` are a place-name particle and a name word ("do Sul")."""
-    return i + 1 < len(doc) and doc[i].text in PLACE_NAME_PARTICLES and _is_name_word(doc[i + 1])
+    return i + 1 < len(doc) and doc[i].text in PLACE_NAME_PARTICLES and is_name_word(doc[i + 1])
 
 
 def _after_title(doc: Doc, start: int) -> bool:
@@ -637,7 +639,7 @@ def _opens_dateline(doc: Doc, end: int) -> bool:
     return end < len(doc) and doc[end].text in {"(", "-", "–", "—", ","}
 
 
-def _is_name_word(token: Token) -> bool:
+def is_name_word(token: Token) -> bool:
     return token.text[:1].isupper() and any(ch.isalpha() for ch in token.text)
 
 

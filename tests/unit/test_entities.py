@@ -83,6 +83,15 @@ def test_entity_rules_trim_drops_titles_from_people_only(tokenizer):
     assert _texts(doc, people) == [("Ada", "PERSON"), ("Tom", "PERSON")]
 
 
+def test_entity_rules_trim_drops_a_score_line_but_not_a_name_with_figures(tokenizer):
+    doc = tokenizer("Real Betis 3-1 at home, and the M23 group")
+    spans = [_span(doc, "Real Betis 3-1", "ORG"), _span(doc, "the M23", "ORG")]
+    assert _texts(doc, [trim(doc, span) for span in spans]) == [
+        ("Real Betis", "ORG"),
+        ("M23", "ORG"),
+    ]
+
+
 def test_entity_rules_trim_keeps_an_apostrophe_that_is_part_of_a_name(tokenizer):
     doc = tokenizer("Mohammed Shia' met")
     assert _texts(doc, [trim(doc, _span(doc, "Mohammed Shia'", "PERSON"))]) == [
