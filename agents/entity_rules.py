@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from agents.entity_tables import (
     AGENCIES_ALSO_SURNAMES,
     BARE_INSTITUTION_WORDS,
+    COMMON_ACRONYMS,
     COMPETITION_LEAGUES,
     EVENT_FIRST_WORDS,
     EVENT_LAST_WORDS,
@@ -92,7 +93,13 @@ def correct_article(
     """
     blocks, acronyms = define_acronyms(docs, blocks)
     blocks = [
-        sorted(spans + find_free(doc, spans, _place_lookup(gazetteer), gazetteer.max_spot_tokens))
+        sorted(spans + find_demonym_names(doc, spans, gazetteer))
+        for doc, spans in zip(docs, blocks, strict=True)
+    ]
+    blocks = [
+        sorted(
+            spans + find_free(doc, spans, _missed_lookup(gazetteer, doc), gazetteer.max_spot_tokens)
+        )
         for doc, spans in zip(docs, blocks, strict=True)
     ]
     blocks = harmonise_labels(docs, blocks, gazetteer)
@@ -222,6 +229,28 @@ def is_event(tokens: Span) -> bool:
     if last == "League":
         return tokens[-2].text in COMPETITION_LEAGUES
     return last in EVENT_LAST_WORDS or first in EVENT_FIRST_WORDS
+
+
+def find_demonym_names(doc: Doc, spans: Sequence[Tagged], gazetteer: Gazetteer) -> list[Tagged]:
+    """A demonym and a name of two or three words where the model saw nothing: "the Slovenian
+    Matej Kovac was third" is a group and a person (an organisation word makes it no person)."""
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    found = []
+    for i in range(len(doc) - 2):
+        if i in taken or not is_name_word(doc[i]) or not gazetteer.demonym_country(doc[i].text):
+            continue
+        end = i + 1
+        while end < len(doc) and end not in taken and is_name_word(doc[end]):
+            end += 1
+        name = doc[i + 1 : end]
+        if (
+            2 <= len(name) <= 3
+            and (end == len(doc) or end not in taken)
+            and not {t.text for t in name} & ORG_CUE_WORDS
+            and not gazetteer.is_place(name.text)
+        ):
+            found += [Tagged(i, i + 1, "NORP"), Tagged(i + 1, end, "PERSON")]
+    return found
 
 
 def spot_dateline(doc: Doc, spans: Sequence[Tagged], gazetteer: Gazetteer) -> list[Tagged]:
@@ -539,17 +568,24 @@ def _free_standing(doc: Doc, start: int, end: int, taken: list[bool]) -> bool:
     return _opens_sentence(doc, start - 1)
 
 
-def _place_lookup(gazetteer: Gazetteer) -> Callable[[str], str | None]:
+def _missed_lookup(gazetteer: Gazetteer, doc: Doc) -> Callable[[str], str | None]:
     """What a capitalised name the model missed is by itself: a major natural feature, a place
-    the gazetteer may spot, or a one-word demonym ("Greeks have faced...")."""
+    the gazetteer may spot, a one-word demonym ("Greeks have faced..."), or an acronym of four
+    letters or more ("MONUSCO"; shorter ones are as often "CEO" or "GDP"), unless the whole
+    block is in capitals."""
+    shouting = doc.text.isupper()
 
     def lookup(text: str) -> str | None:
         if text in NATURAL_FEATURES:
             return "LOC"
         if gazetteer.spottable(text):
             return "GPE"
-        if " " not in text and gazetteer.demonym_country(text):
+        if " " in text:
+            return None
+        if gazetteer.demonym_country(text):
             return "NORP"
+        if is_acronym(text) and text.isalpha() and len(text) >= 4 and not shouting:
+            return None if text in COMMON_ACRONYMS else "ORG"
         return None
 
     return lookup

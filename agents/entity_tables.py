@@ -124,6 +124,13 @@ CLUB_ROLES_AFTER = frozenset(
      "fans", "players", "squad", "keeper", "defender", "winger", "riders", "rider"}
 )  # fmt: skip
 
+#: Acronyms of four letters or more that name no organisation: an unknown acronym is taken for
+#: one ("MONUSCO") unless it is here.
+COMMON_ACRONYMS = frozenset(
+    {"AIDS", "SARS", "COVID", "LGBT", "LGBTQ", "ASAP", "HTML", "HTTP", "HTTPS", "NASDAQ", "EBIT",
+     "EBITDA", "MERS", "SUVs", "IPOs", "CEOs"}
+)  # fmt: skip
+
 #: Capitalised words that, alone, name an institution generically ("Parliament voted", "the
 #: army said"): no name by themselves, whatever the model says. Compared case-insensitively.
 BARE_INSTITUTION_WORDS = frozenset(

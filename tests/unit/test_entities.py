@@ -430,13 +430,23 @@ def test_entity_rules_correct_article_finds_later_bare_uses_of_known_names(token
     assert acronyms == {"HTS": "Hayat Tahrir al-Sham"}
 
 
-def test_entity_rules_correct_article_finds_missed_features_and_demonyms(tokenizer, gazetteer):
-    docs = [tokenizer("Hungarians fear the Elbe and the Rhine, said Ms Aster Reading")]
-    blocks, _ = correct_article(docs, [[]], gazetteer)
+def test_entity_rules_correct_article_finds_missed_features_demonyms_and_acronyms(
+    tokenizer, gazetteer
+):
+    docs = [
+        tokenizer("Hungarians fear the Elbe and the Rhine, said Ms Aster Reading"),
+        tokenizer("The UNMISS mission and the Estonian Kadri Tamm saw COVID cases and the CEO"),
+    ]
+    blocks, _ = correct_article(docs, [[], []], gazetteer)
     assert _texts(docs[0], blocks[0]) == [
         ("Hungarians", "NORP"),
         ("Elbe", "LOC"),
         ("Rhine", "LOC"),
+    ]
+    assert _texts(docs[1], blocks[1]) == [
+        ("UNMISS", "ORG"),
+        ("Estonian", "NORP"),
+        ("Kadri Tamm", "PERSON"),
     ]
 
 
