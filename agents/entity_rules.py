@@ -26,6 +26,7 @@ from agents.entity_tables import (
     BARE_INSTITUTION_WORDS,
     COMMON_ACRONYMS,
     COMPETITION_LEAGUES,
+    CORPORATE_SUFFIXES,
     EVENT_FIRST_WORDS,
     EVENT_LAST_WORDS,
     LOCATIVE_PREPOSITIONS,
@@ -106,7 +107,7 @@ def correct_article(
     names = known_names(docs, blocks)
     longest = max((count_tokens(name) for name in names), default=1)
     blocks = [
-        sorted(spans + find_free(doc, spans, names.get, longest))
+        extend_org_names(doc, spans + find_free(doc, spans, names.get, longest))
         for doc, spans in zip(docs, blocks, strict=True)
     ]
     return blocks, acronyms
@@ -353,11 +354,16 @@ def extend_places(doc: Doc, spans: Sequence[Tagged]) -> list[Tagged]:
 def extend_org_names(doc: Doc, spans: Sequence[Tagged]) -> list[Tagged]:
     """An organisation whose name ends in a head word ("Observatory", "Society") goes on through
     "of"/"for" (a mission through "in") and the capitalised words after it: the model stops
-    "National Observatory of Athens" at "Observatory" and calls "Athens" a place. Spans the
-    longer name now covers are dropped."""
+    "National Observatory of Athens" at "Observatory" and calls "Athens" a place. It also takes
+    a company's legal suffix ("Nordvik Shipping ASA"). Spans the longer name now covers are
+    dropped."""
     out = sorted(spans)
     for i, span in enumerate(out):
-        if span.label != "ORG" or span.end + 1 >= len(doc):
+        if span.label != "ORG" or span.end >= len(doc):
+            continue
+        if doc[span.end].text in CORPORATE_SUFFIXES:
+            out[i] = span = span._replace(end=span.end + 1)  # "Kestrel Airways" + "Group"
+        if span.end + 1 >= len(doc):
             continue
         heads = ORG_HEAD_CONNECTORS.get(doc[span.end].text)
         if heads is None or doc[span.end - 1].text not in heads:
@@ -559,7 +565,12 @@ def _free_standing(doc: Doc, start: int, end: int, taken: list[bool]) -> bool:
     """Not part of a longer capitalised name: no name word right after, and none right before
     unless that word opens the sentence, and is capitalised for that ("Despite HTS's ...").
     (A name that starts the sentence is looked up from its first word, before this one.)"""
-    if end < len(doc) and not taken[end] and is_name_word(doc[end]):
+    if (
+        end < len(doc)
+        and not taken[end]
+        and is_name_word(doc[end])
+        and doc[end].text not in CORPORATE_SUFFIXES  # extend_org_names takes it
+    ):
         return False
     if _particle_then_name(doc, end):
         return False  # "Rio Grande" of "Rio Grande do Sul"

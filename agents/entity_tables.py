@@ -80,6 +80,13 @@ ORG_HEAD_WORDS = frozenset(
 )  # fmt: skip
 ORG_HEAD_CONNECTORS = {"of": ORG_HEAD_WORDS, "for": ORG_HEAD_WORDS, "in": frozenset({"Mission"})}
 
+#: Legal forms and group words written after a company's name ("Kestrel Airways Group",
+#: "Nordvik Shipping ASA"): part of the name, though the model often stops before them.
+CORPORATE_SUFFIXES = frozenset(
+    {"Group", "Holdings", "Inc", "Inc.", "Ltd", "Ltd.", "Plc", "PLC", "LLC", "GmbH", "AG", "SA",
+     "ASA", "NV", "BV", "SpA", "Corp", "Corp.", "AB", "Oyj", "SE", "SAS"}
+)  # fmt: skip
+
 #: Acronyms everyone knows without a definition in brackets, and their long forms: one entity.
 WELL_KNOWN_ACRONYMS = {
     "UN": "United Nations",

@@ -237,6 +237,12 @@ def test_entity_rules_extend_org_names_goes_on_through_of_after_a_head_word(toke
         ("Paris", "GPE"),
         ("Fund for Peace", "ORG"),
     ]
+    doc = tokenizer("Halvorsen Marine ASA and Ostrava Steel Group said")
+    spans = [_span(doc, "Halvorsen Marine", "ORG"), _span(doc, "Ostrava Steel", "ORG")]
+    assert _texts(doc, extend_org_names(doc, spans)) == [
+        ("Halvorsen Marine ASA", "ORG"),
+        ("Ostrava Steel Group", "ORG"),
+    ]
 
 
 def test_entity_rules_join_split_persons_joins_touching_people_only():
