@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from agents.entity_tables import (
     AGENCIES_ALSO_SURNAMES,
+    APPOSITION_NOUNS,
     BARE_INSTITUTION_WORDS,
     COMMON_ACRONYMS,
     COMPETITION_LEAGUES,
@@ -67,6 +68,8 @@ _COORDINATORS = frozenset({",", "and", "or", "&"})
 _TITLE_RETYPES = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
 #: Labels whose known names are looked for again across the article.
 _PROPAGATED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+#: Labels an apposition may correct (a person is left alone: "X, the company's founder").
+_APPOSED = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*")
 
 
@@ -285,6 +288,14 @@ def retype(doc: Doc, span: Tagged, gazetteer: Gazetteer) -> Tagged:
         return span._replace(label="ORG")  # "M23": no place is named with figures
     if label == "NORP" and is_place and not gazetteer.group_country(text):
         return span._replace(label="GPE")  # "a charge Kigali denies": a capital is no group
+    described = _apposition(doc, span.end)
+    if (
+        described not in {None, label}
+        and label in _APPOSED
+        and (described == "ORG" or is_place)
+        and not gazetteer.country_of(text)
+    ):
+        return span._replace(label=described)  # "Codelco, the state miner"
     if has_cue and label == "PERSON":
         return span._replace(label="ORG")  # "Kataib Hezbollah"
     if cues - PLACE_LIKE_CUE_WORDS and label in {"GPE", "LOC", "NORP", "FAC"} and not is_place:
@@ -662,6 +673,19 @@ def _after_title(doc: Doc, start: int) -> bool:
 def _natural_feature(token: Token | None) -> bool:
     """A lowercase word naming a natural feature ("river"): "River" would be part of a name."""
     return token is not None and token.text in NATURAL_FEATURE_WORDS
+
+
+def _apposition(doc: Doc, end: int) -> str | None:
+    """The label an apposition after a name gives it: ", the state miner," is an organisation,
+    ", the last city in ..." a place; None without one."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in {"the", "a"}:
+        return None
+    for token in doc[end + 2 : end + 8]:
+        if token.is_punct and token.text != "-":
+            return None
+        if token.lower_ in APPOSITION_NOUNS:
+            return APPOSITION_NOUNS[token.lower_]
+    return None
 
 
 def _after_motion(doc: Doc, start: int) -> bool:

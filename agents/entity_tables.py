@@ -288,6 +288,21 @@ MOTION_VERBS = frozenset(
      "relocated", "deployed", "sent", "flown", "driven", "taken", "transferred", "airlifted"}
 )  # fmt: skip
 
+#: Nouns of an apposition that say what a name is: "Codelco, the state miner, ..." is an
+#: organisation, "El Fasher, the last city in Darfur" a place. Lowercase.
+APPOSITION_NOUNS = {
+    **dict.fromkeys(
+        ("company", "firm", "miner", "carrier", "airline", "lender", "bank", "insurer", "operator",
+         "producer", "maker", "retailer", "broker", "regulator", "agency", "charity", "group",
+         "conglomerate", "developer", "manufacturer", "supplier", "chipmaker", "carmaker",
+         "automaker", "shipper", "utility", "exchange", "startup", "club", "party", "militia"),
+        "ORG",
+    ),
+    **dict.fromkeys(
+        ("city", "town", "village", "capital", "port", "district", "province", "region"), "GPE"
+    ),
+}  # fmt: skip
+
 #: Nouns that make "<noun> of X" a place when X is one the gazetteer knows: "the port of
 #: Rotterdam", "the city of Aleppo". Lowercase: compared with the token's lowercase form.
 PLACE_OF_NOUNS = frozenset(

@@ -163,6 +163,11 @@ def test_entity_rules_split_agency_keeps_a_surname_that_is_also_an_agency(tokeni
         ("he spoke to Benghazi", "Benghazi", "PERSON", "PERSON"),
         ("families from Patras fled", "Patras", "LOC", "GPE"),
         ("rain in the Patras valley", "Patras", "LOC", "LOC"),
+        # An apposition says what a name is.
+        ("said Vexcor, the state miner, on", "Vexcor", "GPE", "ORG"),
+        ("an attack on Nyala, the second city", "Nyala", "ORG", "GPE"),
+        ("an attack on Vexcor, the second city", "Vexcor", "ORG", "ORG"),  # no known place
+        ("Kenya, the region's biggest economy", "Kenya", "GPE", "GPE"),
         # Events are no organisations: competitions, races and storms by their names' shape.
         ("won the Copa Cup final", "Copa Cup", "ORG", "EVENT"),
         ("before the Tour de Suisse starts", "Tour de Suisse", "ORG", "EVENT"),
