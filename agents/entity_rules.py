@@ -68,6 +68,8 @@ _COORDINATORS = frozenset({",", "and", "or", "&"})
 _TITLE_RETYPES = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
 #: Labels whose known names are looked for again across the article.
 _PROPAGATED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+#: Labels a short name of an organisation may have been given by the model.
+_SHORT_ORG_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC", "NORP"})
 #: Labels an apposition may correct (a person is left alone: "X, the company's founder").
 _APPOSED = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*")
@@ -90,7 +92,8 @@ def correct_block(doc: Doc, gazetteer: Gazetteer) -> list[Tagged]:
 def correct_article(
     docs: Sequence[Doc], blocks: Sequence[list[Tagged]], gazetteer: Gazetteer
 ) -> tuple[list[list[Tagged]], dict[str, str]]:
-    """Rules across an article's blocks; also returns its acronyms: {"HTS": "Hayat Tahrir..."}.
+    """Rules across an article's blocks; also returns its acronyms and short names of its
+    organisations, each with its long form: {"HTS": "Hayat Tahrir...", "Cordillera": ...}.
 
     Order matters: acronyms first (they create long names), then places the model missed, then
     one label per name, and last the names seen so far looked for where the model saw nothing.
@@ -113,7 +116,8 @@ def correct_article(
         extend_org_names(doc, spans + find_free(doc, spans, names.get, longest))
         for doc, spans in zip(docs, blocks, strict=True)
     ]
-    return blocks, acronyms
+    blocks, short_forms = find_short_org_names(docs, blocks, gazetteer)
+    return blocks, short_forms | acronyms
 
 
 def drop_headline_openers(
@@ -503,6 +507,49 @@ def harmonise_labels(
                 mended.append(span._replace(label=top) if top else span)
         out.append(mended)
     return out
+
+
+def find_short_org_names(
+    docs: Sequence[Doc], blocks: Sequence[list[Tagged]], gazetteer: Gazetteer
+) -> tuple[list[list[Tagged]], dict[str, str]]:
+    """A one-word name that the model did not call an organisation, that is no known place or
+    person, and that is a word of one organisation's name in the article is that organisation,
+    in short: "Cordillera" of "Minera Cordillera Sur". (A name the model calls an organisation
+    may be another one: "Hezbollah" is not "Kataib Hezbollah".) Returns the blocks and the
+    short names with their long forms."""
+    longs: dict[str, set[str]] = {}
+    people = set()
+    for doc, spans in zip(docs, blocks, strict=True):
+        for span in spans:
+            tokens = doc[span.start : span.end]
+            if span.label == "ORG" and len(tokens) > 1:
+                for token in tokens:
+                    longs.setdefault(token.text, set()).add(tokens.text)
+            elif span.label == "PERSON":
+                people.update(token.text for token in tokens)
+
+    def long_form(text: str, label: str) -> str | None:
+        if label not in _SHORT_ORG_LABELS or len(longs.get(text, ())) != 1:
+            return None
+        if text in people or text in ORG_CUE_WORDS or text in CORPORATE_SUFFIXES:
+            return None
+        if gazetteer.is_place(text) or gazetteer.group_country(text):
+            return None
+        return next(iter(longs[text]))
+
+    short_forms: dict[str, str] = {}
+    out = []
+    for doc, spans in zip(docs, blocks, strict=True):
+        mended = []
+        for span in spans:
+            text = _text(doc, span)
+            long = long_form(text, span.label) if span.end - span.start == 1 else None
+            if long:
+                short_forms[text] = long
+                span = span._replace(label="ORG")
+            mended.append(span)
+        out.append(mended)
+    return out, short_forms
 
 
 def known_names(docs: Sequence[Doc], blocks: Sequence[list[Tagged]]) -> dict[str, str]:

@@ -20,6 +20,7 @@ from agents.entity_rules import (
     extend_org_names,
     extend_places,
     find_free,
+    find_short_org_names,
     harmonise_labels,
     is_common_noun,
     join_split_persons,
@@ -439,6 +440,23 @@ def test_entity_rules_correct_article_finds_later_bare_uses_of_known_names(token
     blocks, acronyms = correct_article(docs, blocks, gazetteer)
     assert _texts(docs[1], blocks[1]) == [("HTS", "ORG"), ("Assad", "PERSON"), ("Reuters", "ORG")]
     assert acronyms == {"HTS": "Hayat Tahrir al-Sham"}
+
+
+def test_entity_rules_find_short_org_names_takes_a_word_of_one_organisations_name(
+    tokenizer, gazetteer
+):
+    doc = tokenizer("Aceros Vexa Norte and Kataib Hezbollah said Vexa and Hezbollah and Norte grew")
+    spans = [
+        _span(doc, "Aceros Vexa Norte", "ORG"),
+        _span(doc, "Kataib Hezbollah", "ORG"),
+        _span(doc, "Vexa", "GPE", nth=1),
+        _span(doc, "Hezbollah", "ORG", nth=1),
+        _span(doc, "Norte", "PERSON", nth=1),
+    ]
+    (spans,), short = find_short_org_names([doc], [spans], gazetteer)
+    assert gazetteer.is_place("Norte")
+    assert short == {"Vexa": "Aceros Vexa Norte"}  # a known place is left as it is
+    assert [label for _, label in _texts(doc, spans)] == ["ORG"] * 4 + ["PERSON"]
 
 
 def test_entity_rules_correct_article_finds_missed_features_demonyms_and_acronyms(
