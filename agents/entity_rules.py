@@ -525,7 +525,7 @@ def find_short_org_names(
             if span.label == "ORG" and len(tokens) > 1:
                 for token in tokens:
                     longs.setdefault(token.text, set()).add(tokens.text)
-            elif span.label == "PERSON":
+            elif span.label == "PERSON" and len(tokens) > 1:
                 people.update(token.text for token in tokens)
 
     def long_form(text: str, label: str) -> str | None:

@@ -454,9 +454,12 @@ def test_entity_rules_find_short_org_names_takes_a_word_of_one_organisations_nam
         _span(doc, "Norte", "PERSON", nth=1),
     ]
     (spans,), short = find_short_org_names([doc], [spans], gazetteer)
-    assert gazetteer.is_place("Norte")
-    assert short == {"Vexa": "Aceros Vexa Norte"}  # a known place is left as it is
-    assert [label for _, label in _texts(doc, spans)] == ["ORG"] * 4 + ["PERSON"]
+    assert short == {"Vexa": "Aceros Vexa Norte", "Norte": "Aceros Vexa Norte"}
+    assert [label for _, label in _texts(doc, spans)] == ["ORG"] * 5
+    doc = tokenizer("Aceros Vexa Norte hired Ana Vexa ; Vexa said")
+    spans = [_span(doc, "Aceros Vexa Norte", "ORG"), _span(doc, "Ana Vexa", "PERSON")]
+    spans.append(_span(doc, "Vexa", "PERSON", nth=2))
+    assert find_short_org_names([doc], [spans], gazetteer) == ([spans], {})  # her surname
 
 
 def test_entity_rules_correct_article_finds_missed_features_demonyms_and_acronyms(
