@@ -93,7 +93,8 @@ def correct_article(
     docs: Sequence[Doc], blocks: Sequence[list[Tagged]], gazetteer: Gazetteer
 ) -> tuple[list[list[Tagged]], dict[str, str]]:
     """Rules across an article's blocks; also returns its acronyms and short names of its
-    organisations, each with its long form: {"HTS": "Hayat Tahrir...", "Cordillera": ...}.
+    organisations and natural features, each with its long form: {"HTS": "Hayat Tahrir...",
+    "Cordillera": "Minera Cordillera Sur", "Tourmalet": "Col du Tourmalet"}.
 
     Order matters: acronyms first (they create long names), then places the model missed, then
     one label per name, and last the names seen so far looked for where the model saw nothing.
@@ -110,14 +111,15 @@ def correct_article(
         for doc, spans in zip(docs, blocks, strict=True)
     ]
     blocks = harmonise_labels(docs, blocks, gazetteer)
-    names = known_names(docs, blocks)
+    features = feature_short_names(docs, blocks)
+    names = {short: "LOC" for short in features} | known_names(docs, blocks)
     longest = max((count_tokens(name) for name in names), default=1)
     blocks = [
         extend_org_names(doc, spans + find_free(doc, spans, names.get, longest))
         for doc, spans in zip(docs, blocks, strict=True)
     ]
     blocks, short_forms = find_short_org_names(docs, blocks, gazetteer)
-    return blocks, short_forms | acronyms
+    return blocks, short_forms | features | acronyms
 
 
 def drop_headline_openers(
@@ -550,6 +552,22 @@ def find_short_org_names(
             mended.append(span)
         out.append(mended)
     return out, short_forms
+
+
+def feature_short_names(docs: Sequence[Doc], blocks: Sequence[list[Tagged]]) -> dict[str, str]:
+    """Natural features named with a head word are also named without it: "the Tourmalet" is
+    the "Col du Tourmalet", "Kilimanjaro" is "Mount Kilimanjaro". Short name to long."""
+    short: dict[str, str] = {}
+    for doc, spans in zip(docs, blocks, strict=True):
+        for span in spans:
+            if span.label != "LOC" or doc[span.start].text not in FEATURE_HEAD_WORDS:
+                continue
+            start = span.start + 1
+            while start < span.end and doc[start].text in PLACE_NAME_PARTICLES:
+                start += 1
+            if start < span.end and is_name_word(doc[start]):
+                short.setdefault(doc[start : span.end].text, _text(doc, span))
+    return short
 
 
 def known_names(docs: Sequence[Doc], blocks: Sequence[list[Tagged]]) -> dict[str, str]:

@@ -442,6 +442,13 @@ def test_entity_rules_correct_article_finds_later_bare_uses_of_known_names(token
     assert acronyms == {"HTS": "Hayat Tahrir al-Sham"}
 
 
+def test_entity_rules_correct_article_knows_a_feature_without_its_head_word(tokenizer, gazetteer):
+    docs = [tokenizer("They climbed the Col de Vars."), tokenizer("On the Vars he attacked.")]
+    blocks, short = correct_article(docs, [[_span(docs[0], "Col de Vars", "LOC")], []], gazetteer)
+    assert _texts(docs[1], blocks[1]) == [("Vars", "LOC")]
+    assert short == {"Vars": "Col de Vars"}
+
+
 def test_entity_rules_find_short_org_names_takes_a_word_of_one_organisations_name(
     tokenizer, gazetteer
 ):
