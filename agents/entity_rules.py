@@ -411,7 +411,8 @@ def join_split_persons(spans: Sequence[Tagged]) -> list[Tagged]:
 
 def retype_coordinated(doc: Doc, spans: Sequence[Tagged], gazetteer: Gazetteer) -> list[Tagged]:
     """In a list ("Kataib Hezbollah and Fatemiyoun"), a "place" that the gazetteer does not know
-    and that is no demonym is an organisation when its neighbour is one."""
+    and that is no demonym is an organisation when its neighbour is one; a one-word "person"
+    that the gazetteer knows is a place when its neighbour is one ("Lublin and Rzeszów")."""
     spans = sorted(spans)
 
     def doubtful_place(span: Tagged) -> bool:
@@ -420,6 +421,13 @@ def retype_coordinated(doc: Doc, spans: Sequence[Tagged], gazetteer: Gazetteer) 
             span.label in {"GPE", "LOC", "NORP"}
             and not gazetteer.is_place(text)
             and not gazetteer.demonym_country(text)
+        )
+
+    def place_as_person(span: Tagged) -> bool:
+        return (
+            span.label == "PERSON"
+            and span.end - span.start == 1
+            and gazetteer.is_place(doc[span.start].text)
         )
 
     changed = True
@@ -433,6 +441,8 @@ def retype_coordinated(doc: Doc, spans: Sequence[Tagged], gazetteer: Gazetteer) 
             for this, other in ((i, right), (i + 1, left)):
                 if other.label == "ORG" and doubtful_place(spans[this]):
                     spans[this], changed = spans[this]._replace(label="ORG"), True
+                elif other.label == "GPE" and place_as_person(spans[this]):
+                    spans[this], changed = spans[this]._replace(label="GPE"), True
     return spans
 
 

@@ -260,6 +260,20 @@ def test_entity_rules_join_split_persons_joins_touching_people_only():
     ]
 
 
+def test_entity_rules_retype_coordinated_makes_a_known_place_beside_a_place_a_place(
+    tokenizer, gazetteer
+):
+    doc = tokenizer("farmers in Lublin and Kielce, said Anna Nowak and Kielce")
+    spans = [
+        _span(doc, "Lublin", "GPE"),
+        _span(doc, "Kielce", "PERSON"),
+        _span(doc, "Anna Nowak", "PERSON"),
+        _span(doc, "Kielce", "PERSON", nth=1),
+    ]
+    labels = [s.label for s in retype_coordinated(doc, spans, gazetteer)]
+    assert labels == ["GPE", "GPE", "PERSON", "PERSON"]
+
+
 def test_entity_rules_retype_coordinated_makes_an_unknown_place_beside_an_org_an_org(
     tokenizer, gazetteer
 ):
