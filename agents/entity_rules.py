@@ -25,6 +25,7 @@ from agents.entity_tables import (
     AGENCIES_ALSO_SURNAMES,
     APPOSITION_NOUNS,
     BARE_INSTITUTION_WORDS,
+    BUILDING_WORDS,
     COMMON_ACRONYMS,
     COMPETITION_LEAGUES,
     CORPORATE_SUFFIXES,
@@ -302,6 +303,13 @@ def retype(doc: Doc, span: Tagged, gazetteer: Gazetteer) -> Tagged:
         and not gazetteer.country_of(text)
     ):
         return span._replace(label=described)  # "Codelco, the state miner"
+    if (
+        label == "ORG"
+        and tokens[-1].text in BUILDING_WORDS
+        and before is not None
+        and before.lower_ in LOCATIVE_PREPOSITIONS
+    ):
+        return span._replace(label="FAC")  # "said at State House"
     if has_cue and label == "PERSON":
         return span._replace(label="ORG")  # "Kataib Hezbollah"
     if cues - PLACE_LIKE_CUE_WORDS and label in {"GPE", "LOC", "NORP", "FAC"} and not is_place:

@@ -303,6 +303,13 @@ APPOSITION_NOUNS = {
     ),
 }  # fmt: skip
 
+#: Last words of a building's or a site's name: such a name after "at" or "in" is the place
+#: (FAC), not the institution in it ("said at State House").
+BUILDING_WORDS = frozenset(
+    {"House", "Palace", "Stadium", "Stadio", "Airport", "Hall", "Tower", "Square", "Bridge",
+     "Street", "Cathedral", "Mosque", "Arena", "Park"}
+)  # fmt: skip
+
 #: Nouns that make "<noun> of X" a place when X is one the gazetteer knows: "the port of
 #: Rotterdam", "the city of Aleppo". Lowercase: compared with the token's lowercase form.
 PLACE_OF_NOUNS = frozenset(

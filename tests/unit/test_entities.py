@@ -169,6 +169,9 @@ def test_entity_rules_split_agency_keeps_a_surname_that_is_also_an_agency(tokeni
         ("an attack on Nyala, the second city", "Nyala", "ORG", "GPE"),
         ("an attack on Vexcor, the second city", "Vexcor", "ORG", "ORG"),  # no known place
         ("Kenya, the region's biggest economy", "Kenya", "GPE", "GPE"),
+        # A building after "at" or "in" is the place.
+        ("he said at Vale House that", "Vale House", "ORG", "FAC"),
+        ("Vale House said that", "Vale House", "ORG", "ORG"),
         # Events are no organisations: competitions, races and storms by their names' shape.
         ("won the Copa Cup final", "Copa Cup", "ORG", "EVENT"),
         ("before the Tour de Suisse starts", "Tour de Suisse", "ORG", "EVENT"),
