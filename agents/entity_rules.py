@@ -361,7 +361,16 @@ def extend_places(doc: Doc, spans: Sequence[Tagged]) -> list[Tagged]:
     stops "Rio Grande do Sul" at "Rio Grande", which is another place (a city), or calls it a
     group (NORP). Spans the longer name now covers are dropped."""
     out = sorted(spans)
+    starts = {span.start for span in out}
     for i, span in enumerate(out):
+        if span.label == "FAC":
+            # A building's name goes on through the name words after it: the model stops
+            # "Stadio Renato Dall'Ara" at "Renato".
+            end = span.end
+            while end < len(doc) and end not in starts and is_name_word(doc[end]):
+                end += 1
+            out[i] = span._replace(end=end)
+            continue
         if span.label not in {"GPE", "LOC", "NORP"}:
             continue
         end = span.end

@@ -254,6 +254,15 @@ def test_entity_rules_extend_org_names_goes_on_through_of_after_a_head_word(toke
     ]
 
 
+def test_entity_rules_extend_places_takes_a_buildings_whole_name(tokenizer):
+    doc = tokenizer("at the Stadio Aldo Dell'Orto, where Rome won")
+    spans = [_span(doc, "Stadio Aldo", "FAC"), _span(doc, "Rome", "GPE")]
+    assert _texts(doc, extend_places(doc, spans)) == [
+        ("Stadio Aldo Dell'Orto", "FAC"),
+        ("Rome", "GPE"),
+    ]
+
+
 def test_entity_rules_join_split_persons_joins_touching_people_only():
     spans = [Tagged(0, 3, "PERSON"), Tagged(3, 6, "PERSON"), Tagged(7, 8, "PERSON")]
     assert join_split_persons(spans) == [Tagged(0, 6, "PERSON"), Tagged(7, 8, "PERSON")]
