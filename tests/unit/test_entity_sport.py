@@ -4,23 +4,10 @@ from __future__ import annotations
 
 import re
 
-import pytest
-import spacy
 from spacy.tokens import Doc
 
 from agents.entity_rules import Tagged
 from agents.entity_sport import is_sport, retype_clubs
-from agents.geo import Gazetteer, default_gazetteer
-
-
-@pytest.fixture(scope="module")
-def tokenizer() -> spacy.language.Language:
-    return spacy.blank("en")
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return default_gazetteer()
 
 
 def _tagged(doc: Doc, *names: tuple[str, str]) -> list[Tagged]:

@@ -8,11 +8,6 @@ from agents.entity_tables import COUNTRY_ALIASES, PLACE_STOP_WORDS
 from agents.geo import Gazetteer, Place, default_gazetteer, name_key, weighted_centroid
 
 
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return default_gazetteer()
-
-
 def _one(gazetteer: Gazetteer, name: str, *context_names: str, context: tuple = ()) -> Place:
     return gazetteer.resolve([name, *context_names], context)[name]
 
