@@ -25,6 +25,7 @@ from agents.entity_tables import (
     AGENCIES_ALSO_SURNAMES,
     APPOSITION_NOUNS,
     BARE_INSTITUTION_WORDS,
+    BUILDING_FIRST_WORDS,
     BUILDING_WORDS,
     COMMON_ACRONYMS,
     COMPETITION_LEAGUES,
@@ -84,7 +85,7 @@ def correct_block(doc: Doc, gazetteer: Gazetteer) -> list[Tagged]:
     spans = [part for span in spans for part in split_demonym(doc, span, gazetteer)]
     spans = [span for span in spans if not is_common_noun(doc, span)]
     spans = [retype(doc, span, gazetteer) for span in spans] + spot_dateline(doc, spans, gazetteer)
-    spans = extend_places(doc, drop_portfolios(doc, spans))
+    spans = extend_places(doc, drop_portfolios(doc, spans) + find_venues(doc, spans))
     spans = extend_org_names(doc, spans)
     spans = join_split_persons(spans)
     return retype_coordinated(doc, spans, gazetteer)
@@ -330,7 +331,7 @@ def retype(doc: Doc, span: Tagged, gazetteer: Gazetteer) -> Tagged:
         and not _natural_feature(doc[span.end] if span.end < len(doc) else None)
     ):
         return span._replace(label="GPE")  # "people from Acharnes": a town takes no "the"
-    if label in {"GPE", "LOC"} and len(tokens) == 1 and gazetteer.demonym_country(text):
+    if label in {"GPE", "LOC", "ORG"} and len(tokens) == 1 and gazetteer.demonym_country(text):
         return span._replace(label="NORP")  # a demonym: a group of people, not a place
     after = doc[span.end] if span.end < len(doc) else None
     if label in {"PERSON", "ORG", "PRODUCT"} and not has_cue and _natural_feature(after):
@@ -354,6 +355,22 @@ def retype(doc: Doc, span: Tagged, gazetteer: Gazetteer) -> Tagged:
 
 
 # --- spans beside each other ----------------------------------------------------------------
+
+
+def find_venues(doc: Doc, spans: Sequence[Tagged]) -> list[Tagged]:
+    """Venues named in another language that the model cut or missed ("Estádio do Dragão",
+    read as a person "Dragão"); extend_places drops what they cover."""
+    starts = {span.start for span in spans}
+    found = []
+    for i, token in enumerate(doc):
+        if token.text not in BUILDING_FIRST_WORDS or i in starts:
+            continue
+        end = i + 1
+        while end < len(doc) and (is_name_word(doc[end]) or _particle_then_name(doc, end)):
+            end += 2 if _particle_then_name(doc, end) else 1
+        if end > i + 1:
+            found.append(Tagged(i, end, "FAC"))
+    return found
 
 
 def extend_places(doc: Doc, spans: Sequence[Tagged]) -> list[Tagged]:

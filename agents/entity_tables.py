@@ -310,6 +310,12 @@ BUILDING_WORDS = frozenset(
      "Street", "Cathedral", "Mosque", "Arena", "Park"}
 )  # fmt: skip
 
+#: First words of a venue's name in other languages ("Estádio do Dragão", "Stade de France"):
+#: the name goes on through particles and name words, and is a building (FAC).
+BUILDING_FIRST_WORDS = frozenset(
+    {"Estádio", "Estadio", "Stadio", "Stade", "Stadion", "Palacio", "Palazzo", "Palais"}
+)
+
 #: Nouns that make "<noun> of X" a place when X is one the gazetteer knows: "the port of
 #: Rotterdam", "the city of Aleppo". Lowercase: compared with the token's lowercase form.
 PLACE_OF_NOUNS = frozenset(

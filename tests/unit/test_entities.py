@@ -20,6 +20,7 @@ from agents.entity_rules import (
     extend_places,
     find_free,
     find_short_org_names,
+    find_venues,
     harmonise_labels,
     is_common_noun,
     join_split_persons,
@@ -127,6 +128,7 @@ def test_entity_rules_split_agency_keeps_a_surname_that_is_also_an_agency(tokeni
         ("President Aleppo", "Aleppo", "GPE", "GPE"),
         # Demonyms are groups.
         ("Syrian troops", "Syrian", "GPE", "NORP"),
+        ("German and Latvian officials", "Latvian", "ORG", "NORP"),
         ("entered Syria", "Syria", "GPE", "GPE"),
         # A known place right after a spatial preposition is a place, not before a possessive.
         ("everyone in Blackburn", "Blackburn", "PERSON", "GPE"),
@@ -239,6 +241,18 @@ def test_entity_rules_extend_places_takes_a_buildings_whole_name(tokenizer):
     assert _texts(doc, extend_places(doc, spans)) == [
         ("Stadio Aldo Dell'Orto", "FAC"),
         ("Rome", "GPE"),
+    ]
+
+
+def test_entity_rules_find_venues_takes_a_venue_named_in_another_language(tokenizer):
+    doc = tokenizer("at the Estádio da Luz and the Stade de France, said Luz")
+    spans = [_span(doc, "Luz", "PERSON"), _span(doc, "Luz", "PERSON", nth=1)]
+    venues = find_venues(doc, spans)
+    assert _texts(doc, venues) == [("Estádio da Luz", "FAC"), ("Stade de France", "FAC")]
+    assert _texts(doc, extend_places(doc, spans + venues)) == [
+        ("Estádio da Luz", "FAC"),
+        ("Stade de France", "FAC"),
+        ("Luz", "PERSON"),
     ]
 
 
