@@ -238,10 +238,8 @@ def test_entity_rules_extend_org_names_goes_on_through_of_after_a_head_word(toke
 def test_entity_rules_extend_places_takes_a_buildings_whole_name(tokenizer):
     doc = tokenizer("at the Stadio Aldo Dell'Orto, where Rome won")
     spans = [_span(doc, "Stadio Aldo", "FAC"), _span(doc, "Rome", "GPE")]
-    assert _texts(doc, extend_places(doc, spans)) == [
-        ("Stadio Aldo Dell'Orto", "FAC"),
-        ("Rome", "GPE"),
-    ]
+    extended = _texts(doc, extend_places(doc, spans))
+    assert extended == [("Stadio Aldo Dell'Orto", "FAC"), ("Rome", "GPE")]
 
 
 def test_entity_rules_find_venues_takes_a_venue_named_in_another_language(tokenizer):
