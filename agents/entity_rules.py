@@ -103,7 +103,11 @@ def correct_article(
     """
     blocks, acronyms = define_acronyms(docs, blocks)
     blocks = [
-        sorted(spans + find_demonym_names(doc, spans, gazetteer))
+        sorted(
+            spans
+            + find_demonym_names(doc, spans, gazetteer)
+            + find_places_of_nouns(doc, spans, gazetteer)
+        )
         for doc, spans in zip(docs, blocks, strict=True)
     ]
     blocks = [
@@ -262,6 +266,22 @@ def find_demonym_names(doc: Doc, spans: Sequence[Tagged], gazetteer: Gazetteer) 
             and not gazetteer.is_place(name.text)
         ):
             found += [Tagged(i, i + 1, "NORP"), Tagged(i + 1, end, "PERSON")]
+    return found
+
+
+def find_places_of_nouns(doc: Doc, spans: Sequence[Tagged], gazetteer: Gazetteer) -> list[Tagged]:
+    """A place the model missed after "the town of", "the port of": any place the gazetteer
+    knows, however small (it is too small to be spotted anywhere: "the town of Sake")."""
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    found = []
+    for i in range(2, len(doc)):
+        if i in taken or not is_name_word(doc[i]) or not _place_of_noun(doc, i):
+            continue
+        end = i
+        while end < len(doc) and end not in taken and is_name_word(doc[end]):
+            end += 1
+        if gazetteer.is_place(doc[i:end].text):
+            found.append(Tagged(i, end, "GPE"))
     return found
 
 

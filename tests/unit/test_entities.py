@@ -19,6 +19,7 @@ from agents.entity_rules import (
     extend_org_names,
     extend_places,
     find_free,
+    find_places_of_nouns,
     find_short_org_names,
     find_venues,
     harmonise_labels,
@@ -240,6 +241,12 @@ def test_entity_rules_extend_places_takes_a_buildings_whole_name(tokenizer):
     spans = [_span(doc, "Stadio Aldo", "FAC"), _span(doc, "Rome", "GPE")]
     extended = _texts(doc, extend_places(doc, spans))
     assert extended == [("Stadio Aldo Dell'Orto", "FAC"), ("Rome", "GPE")]
+
+
+def test_entity_rules_find_places_of_nouns_takes_small_known_places(tokenizer, gazetteer):
+    doc = tokenizer("pushed towards the town of Sake and the port of Vexaland, said Mayor Ruiz")
+    assert not gazetteer.spottable("Sake")  # too small to be taken anywhere else
+    assert _texts(doc, find_places_of_nouns(doc, [], gazetteer)) == [("Sake", "GPE")]
 
 
 def test_entity_rules_find_venues_takes_a_venue_named_in_another_language(tokenizer):
