@@ -6,6 +6,7 @@ Steps, for a batch of structured articles:
    furniture, bylines or dates) go through the spaCy model together, one ``Doc`` a block, in one
    ``nlp.pipe`` call for the whole batch;
 2. :mod:`agents.entity_rules` corrects each block's entities, then the article's as a whole;
+   in a sport report, :mod:`agents.entity_sport` makes clubs of towns that are sides;
 3. place names are resolved with :mod:`agents.geo`, in the light of the countries the article
    names (and the demonyms it uses);
 4. :mod:`agents.entity_merge` merges the mentions into entities with stable keys; groups
@@ -32,7 +33,13 @@ from agents.amounts import extract_amounts
 from agents.countries import rank_countries
 from agents.entity_merge import Found, build_entity, group_key, merge_mentions
 from agents.entity_rules import Tagged, correct_article, correct_block, drop_headline_openers
-from agents.entity_tables import CONTENT_BLOCK_KINDS, HEADLINE_BLOCK_KINDS, PLACE_LABELS
+from agents.entity_sport import retype_clubs
+from agents.entity_tables import (
+    CONTENT_BLOCK_KINDS,
+    HEADLINE_BLOCK_KINDS,
+    PLACE_LABELS,
+    WELL_KNOWN_ACRONYMS,
+)
 from agents.geo import Gazetteer, Place, default_gazetteer
 from agents.nlp import load_ner
 from agents.records import SCHEMA_ENRICHED, Block, EnrichedArticle, Entity, StructuredArticle
@@ -70,6 +77,7 @@ class EntityAnalyzer:
     def _article_entities(self, docs: Sequence[Doc], blocks: Sequence[Block]) -> list[Entity]:
         tagged = [correct_block(doc, self.gazetteer) for doc in docs]
         tagged, acronyms = correct_article(docs, tagged, self.gazetteer)
+        tagged = retype_clubs(docs, tagged, self.gazetteer)
         headlines = [block["kind"] in HEADLINE_BLOCK_KINDS for block in blocks]
         tagged = drop_headline_openers(docs, tagged, headlines)
         found = [
@@ -79,6 +87,14 @@ class EntityAnalyzer:
         ]
         places = self._resolve_places(found)
         same_as = {group_key(short): group_key(long) for short, long in acronyms.items()}
+        # A well-known acronym joins its long form only where the article writes both: alone,
+        # "UN" mapped to "United Nations" would be taken into "United Nations High Commissioner".
+        keys = {group_key(mention.text) for mention in found}
+        same_as |= {
+            short: long
+            for short, long in map(_keys, WELL_KNOWN_ACRONYMS.items())
+            if short in keys and long in keys and short not in same_as
+        }
         same_as |= {
             group_key(name): f"geonames:{place.geonames_id}" for name, place in places.items()
         }
@@ -156,6 +172,10 @@ def content_blocks(event: StructuredArticle) -> list[Block]:
 def _found(doc: Doc, span: Tagged, offset: int) -> Found:
     tokens = doc[span.start : span.end]
     return Found(offset + tokens.start_char, offset + tokens.end_char, tokens.text, span.label)
+
+
+def _keys(pair: tuple[str, str]) -> tuple[str, str]:
+    return group_key(pair[0]), group_key(pair[1])
 
 
 def _place_of(group: Sequence[Found], places: dict[str, Place]) -> Place | None:

@@ -3,8 +3,9 @@
 An article names one thing many ways: "Bashar al-Assad", "President Assad", "Assad's";
 "the Syrian Salvation Government", "the Salvation Government"; "Hayat Tahrir al-Sham" and
 "HTS". Mentions are grouped by a normalised form first, then short forms join the one long form
-they belong to: a person's surname joins the single person of that surname, an organisation's
-shorter name joins the single longer name containing it. Where two long forms compete, the short
+they belong to: a person's surname joins the single person of that surname (so does a first
+name, where no other person has it as either), an organisation's shorter name joins the single
+longer name containing it. Where two long forms compete, the short
 one stays apart: a wrong merge does more harm downstream than a missed one.
 
 Keys are stable across articles: ``place:geonames:<id>`` for resolved places, else
@@ -19,7 +20,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from agents.entity_tables import NAME_LABELS, PLACE_LABELS
-from agents.geo import Place, fold
+from agents.geo import Place, demonym_stem, fold
 from agents.records import Entity
 
 #: Particles that belong to a surname without making it another: "al-Assad" is Assad,
@@ -76,6 +77,7 @@ def merge_mentions(
         kind = _PLACE_FAMILY if mention.label in PLACE_LABELS else mention.label
         groups.setdefault((kind, same_as.get(key, key)), []).append(mention)
     _fold(groups, _person_host)
+    _fold(groups, _first_name_host)
     _fold(groups, _name_host)
     _fold(groups, _singular_host)
     return sorted(groups.values(), key=lambda group: group[0].start)
@@ -141,6 +143,19 @@ def _person_host(key: GroupKey, others: Sequence[GroupKey]) -> GroupKey | None:
     return hosts[0] if len(hosts) == 1 else None
 
 
+def _first_name_host(key: GroupKey, others: Sequence[GroupKey]) -> GroupKey | None:
+    """The one person named in full whose first name this one-word name is ("Erik was
+    stronger" of "Erik Solberg"), when no other person has it, as first name or surname."""
+    label, form = key
+    if label != "PERSON" or "-" in form:
+        return None
+    people = [other for other in others if other[0] == "PERSON" and "-" in other[1]]
+    hosts = [p for p in people if p[1].split("-", 1)[0] == form]
+    if len(hosts) != 1 or any(p[1].rsplit("-", 1)[-1] == form for p in people):
+        return None
+    return hosts[0]
+
+
 def _name_host(key: GroupKey, others: Sequence[GroupKey]) -> GroupKey | None:
     """The one longer name of the same kind that contains this one word for word ("salvation
     government" in "syrian salvation government"); a one-word name only where the longer name
@@ -157,11 +172,15 @@ def _name_host(key: GroupKey, others: Sequence[GroupKey]) -> GroupKey | None:
 
 
 def _singular_host(key: GroupKey, others: Sequence[GroupKey]) -> GroupKey | None:
-    """A group in the plural joins the same group in the singular: "Kenyans" are "Kenyan"."""
+    """A group in the plural joins the same group in the singular, "Kenyans" are "Kenyan"; one
+    of a group joins the group, "Dutchman" is "Dutch"."""
     label, form = key
-    if label != "NORP" or not form.endswith("s"):
+    if label != "NORP":
         return None
-    return (label, form[:-1]) if (label, form[:-1]) in others else None
+    for host in (form[:-1] if form.endswith("s") else None, demonym_stem(form)):
+        if host and host != form and (label, host) in others:
+            return label, host
+    return None
 
 
 def _is_surname_only(form: str) -> bool:

@@ -64,8 +64,99 @@ PERSON_TITLES = frozenset(
      "rep", "rep.", "governor", "gov.", "mayor", "judge", "gen", "gen.", "general", "colonel",
      "col.", "lt.", "captain", "capt.", "commander", "admiral", "ambassador", "secretary",
      "spokesman", "spokeswoman", "chairman", "chairwoman", "ceo", "rev.", "reverend", "imam",
-     "rabbi", "ayatollah"}
+     "rabbi", "ayatollah", "councilman", "councilwoman", "councillor", "councilor", "alderman",
+     "alderwoman", "assemblyman", "assemblywoman", "congressman", "congresswoman", "lawmaker"}
 )  # fmt: skip
+
+#: Head words of an organisation's name that may go on through "of" or "for" and a name: the
+#: model stops "National Observatory of Athens" and "Law Society of Kenya" before "of". A
+#: mission also goes on through "in" ("Support Mission in Libya"): that is how they are named.
+ORG_HEAD_WORDS = frozenset(
+    {"Mission", "Observatory", "Society", "Institute", "Institution", "Bank", "University",
+     "College", "Academy", "Council", "Commission", "Committee", "Association", "Federation",
+     "Organisation", "Organization", "Agency", "Authority", "Fund", "Ministry", "Department",
+     "Office", "Service", "Centre", "Center", "Foundation", "Union", "Chamber", "Board",
+     "Inspectorate", "Court", "Tribunal", "Party", "Front", "Movement", "Alliance", "Church"}
+)  # fmt: skip
+ORG_HEAD_CONNECTORS = {"of": ORG_HEAD_WORDS, "for": ORG_HEAD_WORDS, "in": frozenset({"Mission"})}
+
+#: Legal forms and group words written after a company's name ("Kestrel Airways Group",
+#: "Nordvik Shipping ASA"): part of the name, though the model often stops before them.
+CORPORATE_SUFFIXES = frozenset(
+    {"Group", "Holdings", "Inc", "Inc.", "Ltd", "Ltd.", "Plc", "PLC", "LLC", "GmbH", "AG", "SA",
+     "ASA", "NV", "BV", "SpA", "Corp", "Corp.", "AB", "Oyj", "SE", "SAS"}
+)  # fmt: skip
+
+#: Acronyms everyone knows without a definition in brackets, and their long forms: one entity.
+WELL_KNOWN_ACRONYMS = {
+    "UN": "United Nations",
+    "U.N.": "United Nations",
+    "EU": "European Union",
+    "AU": "African Union",
+    "NATO": "North Atlantic Treaty Organization",
+    "WHO": "World Health Organization",
+    "IMF": "International Monetary Fund",
+    "ICC": "International Criminal Court",
+    "UNICEF": "United Nations Children's Fund",
+    "UNHCR": "United Nations High Commissioner for Refugees",
+    "WFP": "World Food Programme",
+    "OPEC": "Organization of the Petroleum Exporting Countries",
+    "ECB": "European Central Bank",
+    "ASEAN": "Association of Southeast Asian Nations",
+}
+
+#: Lowercase words of sport reports: an article using two of them (or a score line, "2-1") is
+#: about sport, where a town's name is often its club ("Bologna beat Fiorentina").
+SPORT_WORDS = frozenset(
+    {"striker", "midfielder", "defender", "goalkeeper", "winger", "goal", "goals", "match",
+     "penalty", "referee", "coach", "season", "league", "fixture", "rider", "riders", "peloton",
+     "stage", "race", "squad", "quarter-finals", "semi-final", "final", "minute", "points",
+     "draw", "scored", "victory", "defeat"}
+)  # fmt: skip
+#: In sport, a name right after one of these words is a club or team ("win over X", "the Dutch
+#: team X"), or after one of these pairs ("joined from X", "drew with X").
+CLUB_CUES_BEFORE = frozenset(
+    {"beat", "beating", "over", "against", "host", "hosts", "hosting", "team", "club", "side"}
+)  # fmt: skip
+CLUB_CUE_PAIRS_BEFORE = frozenset(
+    {("joined", "from"), ("signed", "from"), ("signed", "for"), ("rides", "for"),
+     ("plays", "for"), ("travel", "to"), ("travels", "to"), ("drew", "with"), ("draw", "with"),
+     ("lost", "to"), ("loss", "to")}
+)  # fmt: skip
+#: ... or before one of these ("X beat Y", "X travel to"), or before "'s" and one of these
+#: ("X's coach").
+CLUB_CUES_AFTER = frozenset({"beat", "drew", "host", "travel", "lead", "moved", "climbed", "fell"})
+CLUB_ROLES_AFTER = frozenset(
+    {"coach", "captain", "manager", "striker", "goalkeeper", "defence", "defense", "midfielder",
+     "fans", "players", "squad", "keeper", "defender", "winger", "riders", "rider"}
+)  # fmt: skip
+
+#: Acronyms of four letters or more that name no organisation: an unknown acronym is taken for
+#: one ("MONUSCO") unless it is here.
+COMMON_ACRONYMS = frozenset(
+    {"AIDS", "SARS", "COVID", "LGBT", "LGBTQ", "ASAP", "HTML", "HTTP", "HTTPS", "NASDAQ", "EBIT",
+     "EBITDA", "MERS", "SUVs", "IPOs", "CEOs"}
+)  # fmt: skip
+
+#: Capitalised words that, alone, name an institution generically ("Parliament voted", "the
+#: army said"): no name by themselves, whatever the model says. Compared case-insensitively.
+BARE_INSTITUTION_WORDS = frozenset(
+    {"parliament", "government", "army", "police", "senate", "cabinet", "military", "navy",
+     "ministry", "court", "council", "presidency"}
+)  # fmt: skip
+
+#: Names of events, not organisations (the labelled set leaves events out, OntoNotes calls them
+#: EVENT): a name ending in one of these ("World Cup", "Berlin Marathon")...
+EVENT_LAST_WORDS = frozenset(
+    {"Cup", "Championship", "Championships", "Olympics", "Paralympics", "Olympiad", "Marathon",
+     "Tournament", "Trophy", "Prix", "Derby"}
+)  # fmt: skip
+#: ... or opening with one of these ("Tour de France", "Cyclone Remal", "Hurricane Ida")...
+EVENT_FIRST_WORDS = frozenset(
+    {"Tour", "Giro", "Vuelta", "Cyclone", "Hurricane", "Typhoon", "Storm", "Tropical"}
+)
+#: ... or a "League" that is a competition, not an alliance ("Arab League" is an organisation).
+COMPETITION_LEAGUES = frozenset({"Champions", "Europa", "Conference", "Premier", "Nations"})
 
 #: Words at the end of a place span that say what kind of place it is ("Idlib province"):
 #: resolution tries the name without them. Lowercase: names are compared casefolded.
@@ -109,7 +200,8 @@ COUNTRY_ALIASES = {
     "Cote d'Ivoire": "CI",
     "Palestine": "PS",
     "Palestinian Territories": "PS",
-    "Congo": "CG",
+    "Republic of Congo": "CG",
+    "Democratic Republic of Congo": "CD",
     "DR Congo": "CD",
     "DRC": "CD",
     "Burma": "MM",
@@ -132,6 +224,10 @@ COUNTRY_ALIASES = {
     "Bahamas": "BS",
     "The Bahamas": "BS",
 }
+
+#: Short names that news gives to two countries: the article's other places decide; without
+#: them, the more populous (news' "Congo" is mostly the Democratic Republic's).
+SHARED_COUNTRY_NAMES = {"Congo": ("CD", "CG")}
 
 #: Demonyms not formed by adding a suffix to the country's name ("Syria" + "n" is found without a
 #: list; "French" is not).
@@ -182,6 +278,42 @@ NAME_CONNECTORS = frozenset({"of", "the", "for", "and", "al", "el", "de", "du", 
 #: ("at" too: headlines write "walk out at Rotterdam", and a club "at Reading" is its ground.)
 LOCATIVE_PREPOSITIONS = frozenset(
     {"in", "near", "outside", "across", "around", "into", "inside", "at"}
+)
+
+#: Verbs of going somewhere: "flew to X", "were diverted to X" make a known place of X, which the
+#: model often takes for a person. Lowercase.
+MOTION_VERBS = frozenset(
+    {"flew", "fled", "travelled", "traveled", "diverted", "rerouted", "moved", "returned",
+     "headed", "went", "drove", "sailed", "marched", "advanced", "retreated", "evacuated",
+     "relocated", "deployed", "sent", "flown", "driven", "taken", "transferred", "airlifted"}
+)  # fmt: skip
+
+#: Nouns of an apposition that say what a name is: "Codelco, the state miner, ..." is an
+#: organisation, "El Fasher, the last city in Darfur" a place. Lowercase.
+APPOSITION_NOUNS = {
+    **dict.fromkeys(
+        ("company", "firm", "miner", "carrier", "airline", "lender", "bank", "insurer", "operator",
+         "producer", "maker", "retailer", "broker", "regulator", "agency", "charity", "group",
+         "conglomerate", "developer", "manufacturer", "supplier", "chipmaker", "carmaker",
+         "automaker", "shipper", "utility", "exchange", "startup", "club", "party", "militia"),
+        "ORG",
+    ),
+    **dict.fromkeys(
+        ("city", "town", "village", "capital", "port", "district", "province", "region"), "GPE"
+    ),
+}  # fmt: skip
+
+#: Last words of a building's or a site's name: such a name after "at" or "in" is the place
+#: (FAC), not the institution in it ("said at State House").
+BUILDING_WORDS = frozenset(
+    {"House", "Palace", "Stadium", "Stadio", "Airport", "Hall", "Tower", "Square", "Bridge",
+     "Street", "Cathedral", "Mosque", "Arena", "Park"}
+)  # fmt: skip
+
+#: First words of a venue's name in other languages ("Estádio do Dragão", "Stade de France"):
+#: the name goes on through particles and name words, and is a building (FAC).
+BUILDING_FIRST_WORDS = frozenset(
+    {"Estádio", "Estadio", "Stadio", "Stade", "Stadion", "Palacio", "Palazzo", "Palais"}
 )
 
 #: Nouns that make "<noun> of X" a place when X is one the gazetteer knows: "the port of

@@ -34,6 +34,7 @@ from agents.entity_tables import (
     PLACE_KIND_WORDS,
     PLACE_NAME_PARTICLES,
     PLACE_STOP_WORDS,
+    SHARED_COUNTRY_NAMES,
 )
 
 Feature = Literal["continent", "country", "admin_region", "city"]
@@ -155,6 +156,11 @@ class Gazetteer:
         }
         places.extend((place.name, place, True) for place in countries.values())
         places.extend((alias, countries[code], True) for alias, code in COUNTRY_ALIASES.items())
+        places.extend(
+            (name, countries[code], True)
+            for name, codes in SHARED_COUNTRY_NAMES.items()
+            for code in codes
+        )
         for code, state in cache.get_us_states().items():
             region = _area(state["geonameid"], state["name"], "US", "admin_region", by_state[code])
             places.append((region.name, region, True))
@@ -221,8 +227,8 @@ class Gazetteer:
             codes = {entry.place.country_code for entry in entries}
             if len(codes) == 1:
                 countries |= codes - {None}
-            else:
-                countries.update(e.place.country_code for e in entries if e.place.is_country)
+            elif len(named := [e for e in entries if e.place.is_country]) == 1:
+                countries.add(named[0].place.country_code)  # "Georgia": the country, not the state
 
         def preference(entry: _Entry) -> tuple[bool, bool, int, bool, int]:
             place = entry.place
@@ -247,6 +253,8 @@ class Gazetteer:
             return self._demonyms[word]
         if word.endswith("s") and word[:-1] in self._demonyms:
             return self._demonyms[word[:-1]]
+        if (stem := demonym_stem(word)) != word and stem in self._demonyms:
+            return self._demonyms[stem]  # "Dutchman", "Frenchwomen"
         if not word[:1].isupper() or self.is_place(word):
             return None
         lowered = word.casefold()
@@ -317,6 +325,15 @@ def _may_spot(name: str, place: Place, min_population: int) -> bool:
     if not name.isupper() and name.casefold() in STOP_WORDS:  # "US" is not "us"
         return False
     return place.feature != "city" or place.population >= min_population
+
+
+def demonym_stem(word: str) -> str:
+    """A demonym without the "man" of one person: "Dutchman" and "Dutchmen" give "Dutch",
+    "Frenchwoman" gives "French"; other words are given back as they are."""
+    for ending in ("woman", "women", "man", "men"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            return word[: -len(ending)]
+    return word
 
 
 def count_tokens(name: str) -> int:

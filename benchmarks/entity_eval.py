@@ -44,6 +44,7 @@ class LabelledArticle:
     name: str
     event: StructuredArticle
     gold: tuple[GoldEntity, ...]
+    blind: bool = False  # labelled before the stage ever ran on it (see the folder's README)
 
 
 @dataclass
@@ -105,7 +106,8 @@ def load_labelled(folder: Path = EVAL_DIR) -> list[LabelledArticle]:
             GoldEntity(e["type"], tuple(e["forms"]), e.get("country_code"))
             for e in annotation["entities"]
         )
-        articles.append(LabelledArticle(text_path.stem, event, gold))
+        blind = bool(annotation.get("blind"))
+        articles.append(LabelledArticle(text_path.stem, event, gold, blind))
     return articles
 
 

@@ -52,6 +52,15 @@ def test_entity_merge_leaves_a_surname_apart_when_two_people_share_it():
     assert _names(merge_mentions(found)) == [["Bashar al-Assad"], ["Hafez al-Assad"], ["Assad"]]
 
 
+def test_entity_merge_joins_a_first_name_only_where_no_other_person_has_it():
+    found = _mentions(("Ines Varga", "PERSON"), ("Ines", "PERSON"), ("Tom Ruiz", "PERSON"))
+    assert _names(merge_mentions(found)) == [["Ines Varga", "Ines"], ["Tom Ruiz"]]
+    found = _mentions(("Ines Varga", "PERSON"), ("Ines Kohl", "PERSON"), ("Ines", "PERSON"))
+    assert len(merge_mentions(found)) == 3  # two people called Ines
+    found = _mentions(("Ines Varga", "PERSON"), ("Paul Ines", "PERSON"), ("Ines", "PERSON"))
+    assert len(merge_mentions(found)) == 2  # "Ines" is Paul Ines's surname first
+
+
 def test_entity_merge_joins_a_shorter_organisation_name_contained_in_a_longer_one():
     found = _mentions(
         ("the Syrian Salvation Government", "ORG"),
@@ -75,6 +84,8 @@ def test_entity_merge_joins_a_one_word_organisation_only_to_the_name_it_starts()
 def test_entity_merge_joins_a_group_in_the_plural_to_the_singular():
     found = _mentions(("Kenyans", "NORP"), ("Kenyan", "NORP"), ("Swiss", "NORP"))
     assert _names(merge_mentions(found)) == [["Kenyans", "Kenyan"], ["Swiss"]]
+    found = _mentions(("Dutch", "NORP"), ("Dutchman", "NORP"), ("Chairman", "ORG"))
+    assert _names(merge_mentions(found)) == [["Dutch", "Dutchman"], ["Chairman"]]
 
 
 def test_entity_merge_keeps_types_apart_but_places_together():

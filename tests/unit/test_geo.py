@@ -8,11 +8,6 @@ from agents.entity_tables import COUNTRY_ALIASES, PLACE_STOP_WORDS
 from agents.geo import Gazetteer, Place, default_gazetteer, name_key, weighted_centroid
 
 
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return default_gazetteer()
-
-
 def _one(gazetteer: Gazetteer, name: str, *context_names: str, context: tuple = ()) -> Place:
     return gazetteer.resolve([name, *context_names], context)[name]
 
@@ -32,6 +27,13 @@ def test_geo_resolves_an_ambiguous_city_to_the_most_populous_without_context(gaz
 def test_geo_prefers_a_country_to_a_town_of_its_name_even_in_another_countrys_story(gazetteer):
     lebanon = _one(gazetteer, "Lebanon", "United States", context=("US",))
     assert (lebanon.feature, lebanon.country_code) == ("country", "LB")
+
+
+def test_geo_resolves_a_name_two_countries_share_by_the_articles_other_places(gazetteer):
+    assert _one(gazetteer, "Congo", "Brazzaville").country_code == "CG"
+    assert _one(gazetteer, "Congo", "Democratic Republic of Congo").country_code == "CD"
+    assert _one(gazetteer, "Congo", context=("CG",)).country_code == "CG"
+    assert _one(gazetteer, "Congo").country_code == "CD"  # the more populous
 
 
 def test_geo_prefers_a_national_capital_to_a_region_of_its_name(gazetteer):
@@ -96,6 +98,7 @@ def test_geo_finds_the_country_of_demonyms(gazetteer):
     assert gazetteer.demonym_country("German") == "DE"
     assert gazetteer.demonym_country("Austrian") == "AT"
     assert gazetteer.demonym_country("Australian") == "AU"
+    assert [gazetteer.demonym_country(w) for w in ("Frenchwoman", "Dutchmen")] == ["FR", "NL"]
 
 
 def test_geo_does_not_take_names_or_places_for_demonyms(gazetteer):

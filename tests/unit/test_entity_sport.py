@@ -1,0 +1,87 @@
+"""Clubs in sport reports, on docs tokenised without a model."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from agents.entity_rules import Tagged
+from agents.entity_sport import is_sport, retype_clubs
+
+
+def _tagged(doc: Doc, *names: tuple[str, str]) -> list[Tagged]:
+    spans = []
+    for text, label in names:
+        match = re.search(re.escape(text), doc.text)
+        assert match, text
+        span = doc.char_span(match.start(), match.end())
+        spans.append(Tagged(span.start, span.end, label))
+    return spans
+
+
+def _labels(doc: Doc, spans: list[Tagged]) -> list[tuple[str, str]]:
+    return [(doc[s.start : s.end].text, s.label) for s in spans]
+
+
+def test_entity_sport_is_sport_needs_two_signs(tokenizer):
+    assert is_sport([tokenizer("Leeds won 3-1 after a late goal.")])
+    assert is_sport([tokenizer("The striker joined the squad.")])
+    assert not is_sport([tokenizer("Shelling went on over the season.")])
+    assert not is_sport([tokenizer("The 2023-24 budget cut 10-15 posts.")])
+
+
+def test_entity_sport_retype_clubs_makes_sides_of_towns_and_people(tokenizer, gazetteer):
+    docs = [
+        tokenizer("LEEDS, England - Sunderland beat Wrexham 2-0 in Leeds."),
+        tokenizer(
+            "Wrexham's coach, Tom Price, said the Sunderland striker joined from FC Utrecht."
+        ),
+    ]
+    blocks = [
+        _tagged(
+            docs[0],
+            ("LEEDS", "GPE"),
+            ("Sunderland", "GPE"),
+            ("Wrexham", "PERSON"),
+            ("Leeds", "GPE"),
+        ),
+        _tagged(
+            docs[1],
+            ("Wrexham", "PERSON"),
+            ("Tom Price", "PERSON"),
+            ("Sunderland", "GPE"),
+            ("Utrecht", "GPE"),
+        ),
+    ]
+    first, second = retype_clubs(docs, blocks, gazetteer)
+    assert _labels(docs[0], first) == [
+        ("LEEDS", "GPE"),  # the dateline names the town
+        ("Sunderland", "ORG"),
+        ("Wrexham", "ORG"),
+        ("Leeds", "GPE"),
+    ]
+    assert _labels(docs[1], second) == [
+        ("Wrexham", "ORG"),
+        ("Tom Price", "PERSON"),
+        ("Sunderland", "ORG"),
+        ("FC Utrecht", "ORG"),
+    ]
+
+
+def test_entity_sport_retype_clubs_leaves_countries_people_and_other_stories(tokenizer, gazetteer):
+    doc = tokenizer("Spain beat Italy 2-1 in the final as Jannik Sinner beat Alcaraz, Sinner said.")
+    spans = _tagged(
+        doc,
+        ("Spain", "GPE"),
+        ("Italy", "GPE"),
+        ("Jannik Sinner", "PERSON"),
+        ("Alcaraz", "PERSON"),
+        ("Sinner said", "PERSON"),
+    )
+    spans[-1] = spans[-1]._replace(end=spans[-1].end - 1)
+    assert is_sport([doc])
+    assert retype_clubs([doc], [spans], gazetteer) == [spans]  # one cue: "beat Alcaraz"
+    doc = tokenizer("Troops beat back an attack on Goma, a town held against Kinshasa.")
+    spans = _tagged(doc, ("Goma", "GPE"), ("Kinshasa", "GPE"))
+    assert retype_clubs([doc], [spans], gazetteer) == [spans]
