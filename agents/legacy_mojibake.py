@@ -2,10 +2,10 @@
 cp1252, whole texts or islands inside English. ftfy leaves these alone: it repairs UTF-8 misread.
 
 A page in GBK, Big5, Shift-JIS, EUC-JP, EUC-KR, cp1251 or KOI8-R that some system took for Latin-1
-turns every non-ASCII byte into a Latin-1 or cp1252 character: "°®Âþµº" is the GBK bytes of a
-three-hanzi site name. Each run of such characters (an *island*) maps back to its bytes; each
-target codec decodes them into a *candidate*. Decoding without error proves little (random bytes
-often decode in GBK), so a candidate is kept only when
+turns every non-ASCII byte into a Latin-1 or cp1252 character: "¸Û¿ÚÐÂÎÅ" is the GBK bytes of
+港口新闻 ("harbour news"), a site name atop an English page. Each run of such characters (an
+*island*) maps back to its bytes; each target codec decodes them into a *candidate*. Decoding
+without error proves little (random bytes often decode in GBK), so a candidate is kept only when
 
 1. it is typical of its script: every character (95% of a long run) is among the script's
    everyday characters (:mod:`agents.legacy_tables`), Cyrillic words have a plain case pattern,
@@ -23,7 +23,7 @@ often decode in GBK), so a candidate is kept only when
 
 A page has one encoding: once confident islands agree on a codec, the islands it reads typically
 are repaired too where they are ambiguous, next to a repaired island with no Latin word between
-(a Russian sentence's one-letter words), or in a line of foreign text (a lone ``Ìý``, one hanzi,
+(a Russian sentence's one-letter words), or in a line of foreign text (a lone ``ºÃ``, one hanzi,
 at the foot of a page whose header was GBK). Last, a line whose repaired islands hold under half
 of its accented characters is Latin text after all (leetspeak, kaomoji, piled-up UTF-8 mojibake)
 and keeps them all. Ambiguous islands that nothing decides are *held*: left as they came, a miss,
