@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 from agents.amounts import extract_amounts
 from agents.countries import rank_countries
 from agents.entity_merge import Found, build_entity, group_key, merge_mentions
-from agents.entity_rules import Tagged, correct_article, correct_block, drop_headline_openers
+from agents.entity_rules import correct_article, correct_block, drop_headline_openers
 from agents.entity_sport import retype_clubs
 from agents.entity_tables import (
     CONTENT_BLOCK_KINDS,
@@ -40,6 +40,7 @@ from agents.entity_tables import (
     PLACE_LABELS,
     WELL_KNOWN_ACRONYMS,
 )
+from agents.entity_tokens import Tagged
 from agents.geo import Gazetteer, Place, default_gazetteer
 from agents.nlp import load_ner
 from agents.records import SCHEMA_ENRICHED, Block, EnrichedArticle, Entity, StructuredArticle

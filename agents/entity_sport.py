@@ -16,7 +16,6 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from agents.entity_rules import Tagged, is_name_word
 from agents.entity_tables import (
     CLUB_CUE_PAIRS_BEFORE,
     CLUB_CUES_AFTER,
@@ -24,6 +23,7 @@ from agents.entity_tables import (
     CLUB_ROLES_AFTER,
     SPORT_WORDS,
 )
+from agents.entity_tokens import Tagged, is_name_word
 from agents.geo import Gazetteer
 
 _SCORE_LINE = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])")

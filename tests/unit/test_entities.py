@@ -10,29 +10,33 @@ import pytest
 from spacy.tokens import Doc
 
 from agents.entities import EntityAnalyzer, content_blocks, enrich_article
-from agents.entity_events import entity_events
-from agents.entity_rules import (
-    Tagged,
-    correct_article,
+from agents.entity_article_rules import (
     define_acronyms,
-    drop_portfolios,
+    find_free,
+    find_short_org_names,
+    harmonise_labels,
+)
+from agents.entity_events import entity_events
+from agents.entity_neighbour_rules import (
     extend_org_names,
     extend_places,
-    find_free,
-    find_places_of_nouns,
-    find_short_org_names,
     find_venues,
-    harmonise_labels,
-    is_common_noun,
     join_split_persons,
-    retype,
     retype_coordinated,
+)
+from agents.entity_rules import correct_article
+from agents.entity_span_rules import (
+    drop_portfolios,
+    find_places_of_nouns,
+    is_common_noun,
+    retype,
     split_agency,
     split_demonym,
     spot_dateline,
     trim,
 )
 from agents.entity_tables import NAME_LABELS
+from agents.entity_tokens import Tagged
 from agents.records import Entity, StructuredArticle
 from agents.schemas import problems
 from tests.helpers import article, structured_by_lines

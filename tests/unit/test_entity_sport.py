@@ -6,8 +6,8 @@ import re
 
 from spacy.tokens import Doc
 
-from agents.entity_rules import Tagged
 from agents.entity_sport import is_sport, retype_clubs
+from agents.entity_tokens import Tagged
 
 
 def _tagged(doc: Doc, *names: tuple[str, str]) -> list[Tagged]:
