@@ -7,6 +7,8 @@ any article, never an answer for one article.
 
 from __future__ import annotations
 
+from agents.patterns import ROLE_WORDS
+
 #: Block kinds whose text is the article's own prose. Bylines, dates, reading times and page
 #: furniture are metadata: names there (an author, a site's menu) are not what the article is about.
 CONTENT_BLOCK_KINDS = frozenset({"title", "standfirst", "caption", "heading", "paragraph"})
@@ -364,15 +366,6 @@ VAGUE_AMOUNTS = {
 #: phrase, never part of it. Words ending in -ed and -ing are treated alike.
 AMOUNT_STOP_VERBS = frozenset({"said", "says", "say", "told", "tell", "went", "came", "fled"})
 
-#: Lowercase words that describe a speaker before their name, beside PERSON_TITLES: "Syria's
-#: foreign minister X", "chief executive Y", "former president Z".
-SPEAKER_ROLE_WORDS = frozenset(
-    {"foreign", "interior", "defence", "defense", "finance", "health", "economy", "deputy",
-     "former", "acting", "senior", "chief", "executive", "officer", "head", "leader",
-     "spokesperson", "coach", "manager", "captain", "striker", "founder", "director", "analyst",
-     "lawyer"}
-)  # fmt: skip
-
 #: A minister's or secretary's portfolio, capitalised before the title ("Interior Minister X",
 #: "Defence Secretary Y"): part of the title, though the model takes it for an organisation.
 PORTFOLIO_WORDS = frozenset(
@@ -380,3 +373,12 @@ PORTFOLIO_WORDS = frozenset(
      "energy", "trade", "education", "transport", "agriculture", "home", "environment",
      "culture", "labour", "labor"}
 )  # fmt: skip
+
+#: Lowercase words that describe a speaker before their name, beside PERSON_TITLES: "Syria's
+#: foreign minister X", "chief executive Y", "former president Z". The role nouns are the
+#: structure stage's (one list: a role it reads before a speaker's name is one the link accepts).
+SPEAKER_ROLE_WORDS = (
+    frozenset(word.lower() for word in ROLE_WORDS)
+    | PORTFOLIO_WORDS
+    | {"deputy", "former", "acting", "senior"}
+)
