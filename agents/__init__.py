@@ -1,7 +1,9 @@
 """copydesk: a Faust stream-processing pipeline on Kafka for news wire copy.
 
-Stages, each a pure function over plain records: :mod:`agents.repair`, :mod:`agents.structure`,
-:mod:`agents.entities`; composed in :mod:`agents.pipeline`; run by the Faust agents in
-:mod:`agents.streams` (app in :mod:`agents.app`, topics in :mod:`agents.topics`) and by the
-``copydesk`` command (:mod:`agents.cli`).
+The stages, each a subpackage of pure functions over plain records: :mod:`agents.repair`,
+:mod:`agents.structure`, :mod:`agents.entities`; composed in :mod:`agents.pipeline`, with the
+schemas in :mod:`agents.contracts` and the one error path in :mod:`agents.deadletters`. They run
+in the Faust agents of :mod:`agents.streaming` and in the ``copydesk`` command
+(:mod:`agents.cli`); :mod:`agents.kafka` holds the plain Kafka clients and :mod:`agents.local`
+the embedded broker and the demo.
 """

@@ -8,6 +8,7 @@ Offsets (``start``, ``end``) are character offsets into the event's ``text``, en
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Literal, TypedDict
 
 #: The ``schema`` field of each event kind. Bump the number on any change that is not additive.
@@ -225,3 +226,19 @@ class DeadLetter(TypedDict):
     value_bytes: int
     value_preview: str
     traceback: str | None
+
+
+# --- how events write time ------------------------------------------------------------------
+
+
+def utc_now() -> str:
+    """Now, as events write it: ISO 8601 UTC to the millisecond, ``Z``."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def timestamp_to_iso(ms: float | None) -> str | None:
+    """A Kafka record timestamp (ms since the epoch) as ISO 8601 UTC."""
+    if not ms:
+        return None
+    iso = datetime.fromtimestamp(ms / 1000, UTC).isoformat(timespec="milliseconds")
+    return iso.replace("+00:00", "Z")

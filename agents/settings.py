@@ -30,7 +30,7 @@ COPYDESK_DATADIR            <tmp>/copydesk/<app id>          Faust's data direct
 COPYDESK_SESSION_TIMEOUT    10                               Kafka group session timeout, seconds
 COPYDESK_REBALANCE_TIMEOUT  5                                Kafka group rebalance timeout, seconds
 COPYDESK_FETCH_MAX_WAIT     0.1                              seconds a worker's fetch may wait for
-                                                             records (see :mod:`agents.fetch_wait`)
+                                                             records (:mod:`..streaming.transport`)
 =========================== ================================ ===================================
 
 The group timeouts are shorter than Faust's defaults because a new worker's first group join waits

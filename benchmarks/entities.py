@@ -27,7 +27,7 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
-from agents.entities import EntityAnalyzer, content_blocks
+from agents.entities.stage import EntityAnalyzer, content_blocks
 from agents.pipeline import run_entities
 from agents.records import StructuredArticle
 from agents.settings import Settings

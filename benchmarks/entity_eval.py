@@ -19,10 +19,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from agents.entities import EntityAnalyzer, content_blocks
-from agents.intake import parse_raw_record
+from agents.entities.stage import EntityAnalyzer, content_blocks
 from agents.pipeline import run_repair, run_structure
 from agents.records import Entity, StructuredArticle
+from agents.repair.intake import parse_raw_record
 from agents.settings import Settings
 
 EVAL_DIR = Path(__file__).resolve().parent.parent / "tests" / "eval" / "entities"

@@ -21,7 +21,7 @@ from collections.abc import Callable
 import ftfy
 from ftfy.fixes import uncurl_quotes
 
-from agents.repair import FTFY_CONFIG, _repair_lines, repair_text
+from agents.repair.stage import FTFY_CONFIG, _repair_lines, repair_text
 from benchmarks.repair_sets import Case, clean_set, damaged_set, han_island_set
 
 Repairer = Callable[[str], str]

@@ -13,7 +13,7 @@ import json
 import random
 from dataclasses import dataclass
 
-from agents.legacy_tables import SCRIPT_OF
+from agents.repair.legacy_tables import SCRIPT_OF
 from benchmarks.corpus import build_corpus
 from benchmarks.damage import misread
 

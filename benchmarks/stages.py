@@ -20,10 +20,10 @@ from pathlib import Path
 
 import ftfy
 
-from agents.entities import EntityAnalyzer
-from agents.intake import parse_raw_record
-from agents.nlp import load_ner
+from agents.entities.model import load_ner
+from agents.entities.stage import EntityAnalyzer
 from agents.pipeline import run_entities, run_repair, run_structure
+from agents.repair.intake import parse_raw_record
 from agents.settings import Settings
 from benchmarks.corpus import build_corpus
 

@@ -8,7 +8,7 @@
 2. Throughput: a burst of articles published at once, until the last enriched event arrives.
    Baseline of the same run: the same articles through the same stage functions offline.
 3. The worker's event loop during the burst: the worst lag it reported (see
-   :mod:`agents.loop_lag`), while the model worked in its thread.
+   :mod:`agents.streaming.loop_lag`), while the model worked in its thread.
 """
 
 from __future__ import annotations
@@ -23,14 +23,14 @@ from pathlib import Path
 
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 
-from agents.broker import EmbeddedBroker
-from agents.entities import EntityAnalyzer
-from agents.kafka_io import ensure_topics, make_producer
-from agents.loop_lag import REPORT_S, reported_max_lags
-from agents.offline import process_records
-from agents.processes import free_port, start_worker, stop_process
+from agents.cli.inputs import InputRecord
+from agents.cli.process import process_records
+from agents.entities.stage import EntityAnalyzer
+from agents.kafka.clients import ensure_topics, make_producer
+from agents.local.broker import EmbeddedBroker
+from agents.local.processes import free_port, start_worker, stop_process
 from agents.settings import Settings
-from agents.sources import InputRecord
+from agents.streaming.loop_lag import REPORT_S, reported_max_lags
 from benchmarks.corpus import build_corpus
 
 

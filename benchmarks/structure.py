@@ -19,7 +19,7 @@ from typing import Any
 
 from trafilatura import bare_extraction
 
-from agents.structure import structure_article
+from agents.structure.stage import structure_article
 from benchmarks.structure_eval import Labelled, baseline, floors, load_set, score
 
 

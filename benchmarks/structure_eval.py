@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from agents.intake import parse_raw_record
 from agents.records import RepairedArticle, StructuredArticle
-from agents.repair import repair_article
+from agents.repair.intake import parse_raw_record
+from agents.repair.stage import repair_article
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = Path(__file__).resolve().parent / "structure_set" / "labels.json"

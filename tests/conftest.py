@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from agents.entities import EntityAnalyzer
+from agents.entities.stage import EntityAnalyzer
 from agents.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent

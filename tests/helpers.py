@@ -7,9 +7,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
 
-from agents.intake import parse_raw_record
 from agents.pipeline import run_repair, run_structure
 from agents.records import SCHEMA_STRUCTURED, Block, RepairedArticle, StructuredArticle
+from agents.repair.intake import parse_raw_record
 from agents.settings import Settings
 
 ARTICLES = Path(__file__).resolve().parent / "articles"

@@ -12,29 +12,45 @@ import base64
 import json
 from collections import defaultdict
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
-from agents import pipeline, streams, topics
-from agents.app import app
-from agents.entities import EntityAnalyzer
-from agents.pipeline import encode_event
-from agents.schemas import problems
+from agents import pipeline
+from agents.contracts import encode_event, problems
+from agents.entities.stage import EntityAnalyzer
+from agents.settings import Settings
+from agents.streaming import agents as streams
+from agents.streaming.agents import StageAgents
+from agents.streaming.app import build_app
+from agents.streaming.transport import CopydeskApp
 from tests.helpers import repaired, structured
 
 Sent = dict[str, list[tuple[bytes | None, dict]]]
 
 
 @pytest.fixture
-def sent(monkeypatch: pytest.MonkeyPatch) -> Sent:
-    """Everything the agents send, by topic name, values decoded."""
+def app(tmp_path: Path) -> CopydeskApp:
+    """An app built from explicit settings: no environment read, nothing written but tmp_path."""
+    return build_app(Settings.from_env({}, app_id="agents-test", datadir=str(tmp_path)))
+
+
+@pytest.fixture
+def agents(app: CopydeskApp) -> StageAgents:
+    return app.stage_agents
+
+
+@pytest.fixture
+def sent(agents: StageAgents, app: CopydeskApp, monkeypatch: pytest.MonkeyPatch) -> Sent:
+    """Everything the agents send, by topic role, values decoded."""
     captured: Sent = defaultdict(list)
-    for topic in (topics.repaired, topics.structured, topics.enriched, topics.entities, topics.dlq):
+    for role in ("repaired", "structured", "enriched", "entities", "dlq"):
+        topic = getattr(agents.topics, role)
 
         async def record(
-            key: bytes | None = None, value: bytes = b"", _t=topic, **_: object
+            key: bytes | None = None, value: bytes = b"", _r=role, **_: object
         ) -> None:
-            captured[_t.get_topic_name()].append((key, json.loads(value)))
+            captured[_r].append((key, json.loads(value)))
 
         monkeypatch.setattr(topic, "send", record)
     app.finalize()
@@ -61,14 +77,16 @@ def drive(
     asyncio.run(scenario())
 
 
-def test_streams_repair_agent_forwards_good_records_and_dead_letters_bad_ones(sent: Sent) -> None:
+def test_streams_repair_agent_forwards_good_records_and_dead_letters_bad_ones(
+    sent: Sent, agents: StageAgents
+) -> None:
     good = json.dumps({"id": "good-1", "text": "Headline\n\nA paragraph.\n"}).encode()
     drive(
-        streams.repair, [(b"good-1", good), (None, b"{broken"), (b"x", b""), (None, b"More text.")]
+        agents.repair, [(b"good-1", good), (None, b"{broken"), (b"x", b""), (None, b"More text.")]
     )
-    forwarded = [event["id"] for _, event in sent[topics.repaired.get_topic_name()]]
+    forwarded = [event["id"] for _, event in sent["repaired"]]
     assert forwarded[0] == "good-1" and len(forwarded) == 2  # the bare text is an article too
-    letters = [event for _, event in sent[topics.dlq.get_topic_name()]]
+    letters = [event for _, event in sent["dlq"]]
     assert [(e["stage"], e["kind"]) for e in letters] == [
         ("intake", "invalid_json"),
         ("intake", "empty"),
@@ -77,7 +95,7 @@ def test_streams_repair_agent_forwards_good_records_and_dead_letters_bad_ones(se
 
 
 def test_streams_structure_agent_survives_an_exception_inside_the_stage(
-    sent: Sent, monkeypatch: pytest.MonkeyPatch
+    sent: Sent, agents: StageAgents, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     real = streams.run_structure
 
@@ -88,9 +106,9 @@ def test_streams_structure_agent_survives_an_exception_inside_the_stage(
 
     monkeypatch.setattr(streams, "run_structure", fails_on_boom)
     events = [dict(repaired("Headline\n\nBody text here.\n"), id=i) for i in ("one", "boom", "two")]
-    drive(streams.structure, [(e["id"].encode(), encode_event(e)) for e in events])
-    assert [e["id"] for _, e in sent[topics.structured.get_topic_name()]] == ["one", "two"]
-    ((key, letter),) = sent[topics.dlq.get_topic_name()]
+    drive(agents.structure, [(e["id"].encode(), encode_event(e)) for e in events])
+    assert [e["id"] for _, e in sent["structured"]] == ["one", "two"]
+    ((key, letter),) = sent["dlq"]
     assert (letter["stage"], letter["kind"], letter["id"], key) == (
         "structure", "stage_error", "boom", b"boom",
     )  # fmt: skip
@@ -101,7 +119,7 @@ def test_streams_structure_agent_survives_an_exception_inside_the_stage(
 
 @pytest.mark.model
 def test_streams_entities_agent_isolates_the_article_that_breaks_a_batch(
-    sent: Sent, monkeypatch: pytest.MonkeyPatch
+    sent: Sent, agents: StageAgents, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     analyze: Callable = EntityAnalyzer.analyze
 
@@ -111,19 +129,18 @@ def test_streams_entities_agent_isolates_the_article_that_breaks_a_batch(
         return analyze(self, events)
 
     monkeypatch.setattr(EntityAnalyzer, "analyze", fails_on_boom)
-    monkeypatch.setattr(streams, "_analyzer", None)  # a new event loop per test
     text = "Talks in Geneva\n\nDiplomats met in Geneva on Monday, officials said.\n"
     events = [dict(structured(text), id=i) for i in ("a", "boom", "b")]
     drive(
-        streams.entities,
+        agents.entities,
         [(e["id"].encode(), encode_event(e)) for e in events],
-        until=lambda: len(sent[topics.enriched.get_topic_name()]) >= 2,
+        until=lambda: len(sent["enriched"]) >= 2,
     )
-    enriched = {e["id"]: e for _, e in sent[topics.enriched.get_topic_name()]}
+    enriched = {e["id"]: e for _, e in sent["enriched"]}
     assert set(enriched) == {"a", "b"}
     assert all(problems(e, "enriched-article/1") == [] for e in enriched.values())
     # Each enriched article's named entities, one event each, keyed by the entity's key.
-    per_entity = sent[topics.entities.get_topic_name()]
+    per_entity = sent["entities"]
     assert sorted((e["id"], key) for key, e in per_entity) == sorted(
         (article_id, entity["key"].encode())
         for article_id, article in enriched.items()
@@ -132,7 +149,7 @@ def test_streams_entities_agent_isolates_the_article_that_breaks_a_batch(
     )
     assert {e["entity"]["name"] for _, e in per_entity} == {"Geneva"}
     assert all(problems(e, "article-entity/1") == [] for _, e in per_entity)
-    ((_, letter),) = sent[topics.dlq.get_topic_name()]
+    ((_, letter),) = sent["dlq"]
     assert (letter["stage"], letter["id"]) == ("entities", "boom")
     assert "RuntimeError: the model choked" in letter["reason"]
     assert pipeline.run_entities is streams.run_entities  # the agent uses the pipeline's batching

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from agents.broker import EmbeddedBroker
-from agents.kafka_io import read_topics
-from agents.processes import free_port, start_worker, stop_process
+from agents.kafka.clients import read_topics
+from agents.local.broker import EmbeddedBroker
+from agents.local.processes import free_port, start_worker, stop_process
 from agents.settings import Settings
 
 #: How long a test waits for the pipeline; the first group join takes seconds, the model ~1 s.

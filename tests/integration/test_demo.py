@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from agents.demo import demo_records
+from agents.local.demo import demo_records
 
 pytestmark = pytest.mark.integration
 

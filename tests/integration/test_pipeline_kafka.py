@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from agents.intake import content_id
-from agents.processes import free_port, start_worker, stop_process
-from agents.schemas import problems
+from agents.contracts import problems
+from agents.local.processes import free_port, start_worker, stop_process
+from agents.repair.intake import content_id
 from tests.integration.conftest import (
     MAX_RECORD_BYTES,
     MAX_TEXT_CHARS,
@@ -28,7 +28,7 @@ from tests.integration.conftest import (
 
 pytestmark = pytest.mark.integration
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "agents" / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "agents" / "local" / "examples"
 ARTICLES = Path(__file__).resolve().parents[1] / "articles"
 
 
@@ -203,7 +203,7 @@ def _key_of(event: dict, name: str) -> str:
 def test_pipeline_runs_under_the_faust_command(broker_url: str, tmp_path: Path) -> None:
     settings = pipeline_settings(broker_url, tmp_path)
     running = RunningPipeline(settings, tmp_path / "faust.log")
-    command = [sys.executable, "-m", "faust", "-A", "agents.app", "worker"]
+    command = [sys.executable, "-m", "faust", "-A", "agents.streaming.app", "worker"]
     command += ["--web-port", str(settings.web_port), "-l", "info"]
     with open(running.log, "wb") as log:
         running.worker = subprocess.Popen(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from agents.geo import Gazetteer, default_gazetteer
+from agents.entities.gazetteer import Gazetteer, default_gazetteer
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from agents.amounts import extract_amounts, parse_number, read_amount
+from agents.entities.amounts import extract_amounts, parse_number, read_amount
 from agents.records import Entity
 
 

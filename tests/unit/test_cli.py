@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from agents.cli import build_parser
-from agents.schemas import problems
+from agents.contracts import problems
 from tests.conftest import ROOT
 
-EXAMPLES = ROOT / "agents" / "examples"
+EXAMPLES = ROOT / "agents" / "local" / "examples"
 
 
 def copydesk(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from agents.dates import normalise_published, parse_date_line
+from agents.structure.dates import normalise_published, parse_date_line
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,8 @@ import random
 
 import pytest
 
-from agents.decoding import decode_bytes
 from agents.errors import RejectedInput
+from agents.repair.decoding import decode_bytes
 
 ENGLISH = (
     "The harbour authority said on Tuesday that the café near the quay would reopen, "

@@ -9,23 +9,23 @@ import re
 import pytest
 from spacy.tokens import Doc
 
-from agents.entities import EntityAnalyzer, content_blocks, enrich_article
-from agents.entity_article_rules import (
+from agents.contracts import problems
+from agents.entities.events import entity_events
+from agents.entities.rules import correct_article
+from agents.entities.rules.article import (
     define_acronyms,
     find_free,
     find_short_org_names,
     harmonise_labels,
 )
-from agents.entity_events import entity_events
-from agents.entity_neighbour_rules import (
+from agents.entities.rules.neighbour import (
     extend_org_names,
     extend_places,
     find_venues,
     join_split_persons,
     retype_coordinated,
 )
-from agents.entity_rules import correct_article
-from agents.entity_span_rules import (
+from agents.entities.rules.span import (
     drop_portfolios,
     find_places_of_nouns,
     is_common_noun,
@@ -35,10 +35,10 @@ from agents.entity_span_rules import (
     spot_dateline,
     trim,
 )
-from agents.entity_tables import NAME_LABELS
-from agents.entity_tokens import Tagged
+from agents.entities.stage import EntityAnalyzer, content_blocks, enrich_article
+from agents.entities.tables import NAME_LABELS
+from agents.entities.tokens import Tagged
 from agents.records import Entity, StructuredArticle
-from agents.schemas import problems
 from tests.helpers import article, structured_by_lines
 
 # --- rules, on docs tokenised without a model -------------------------------------------------

@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from agents.entities import EntityAnalyzer, enrich_article
+from agents.contracts import problems
+from agents.entities.stage import EntityAnalyzer, enrich_article
 from agents.records import EnrichedArticle, Entity
-from agents.schemas import problems
 from tests.helpers import structured
 
 pytestmark = pytest.mark.model

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from agents.entity_merge import (
+from agents.entities.gazetteer import Place
+from agents.entities.merge import (
     Found,
     build_entity,
     canonical_name,
@@ -10,7 +11,6 @@ from agents.entity_merge import (
     merge_mentions,
     slug,
 )
-from agents.geo import Place
 
 
 def _mentions(*items: tuple[str, str]) -> list[Found]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from agents.entities import EntityAnalyzer
+from agents.entities.stage import EntityAnalyzer
 from benchmarks.entities import check_floors
 from benchmarks.entity_eval import (
     Counts,

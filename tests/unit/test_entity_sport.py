@@ -6,8 +6,8 @@ import re
 
 from spacy.tokens import Doc
 
-from agents.entity_sport import is_sport, retype_clubs
-from agents.entity_tokens import Tagged
+from agents.entities.rules.sport import is_sport, retype_clubs
+from agents.entities.tokens import Tagged
 
 
 def _tagged(doc: Doc, *names: tuple[str, str]) -> list[Tagged]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from agents.fetch_wait import CopydeskApp
+from agents.streaming.transport import CopydeskApp
 
 
 def test_fetch_wait_reaches_the_aiokafka_consumer() -> None:

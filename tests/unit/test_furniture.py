@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from agents.furniture import (
+from agents.structure.furniture import (
     MOJIBAKE,
     SYMBOLS,
     foreign_script_reason,

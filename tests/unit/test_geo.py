@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from agents.entity_tables import COUNTRY_ALIASES, PLACE_STOP_WORDS
-from agents.geo import Gazetteer, Place, default_gazetteer, name_key, weighted_centroid
+from agents.entities.gazetteer import (
+    Gazetteer,
+    Place,
+    default_gazetteer,
+    name_key,
+    weighted_centroid,
+)
+from agents.entities.tables import COUNTRY_ALIASES, PLACE_STOP_WORDS
 
 
 def _one(gazetteer: Gazetteer, name: str, *context_names: str, context: tuple = ()) -> Place:

@@ -6,7 +6,7 @@ import socket
 
 import pytest
 
-from agents.html_page import Sourced, read_html_page
+from agents.structure.html_page import Sourced, read_html_page
 from tests.helpers import article
 
 BODY = (

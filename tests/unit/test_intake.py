@@ -8,7 +8,7 @@ import json
 import pytest
 
 from agents.errors import RejectedInput
-from agents.intake import content_id, parse_raw_record
+from agents.repair.intake import content_id, parse_raw_record
 
 LIMIT = 10_000
 

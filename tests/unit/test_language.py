@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from agents import language
-from agents.language import detect_language
+from agents.structure import language
+from agents.structure.language import detect_language
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from agents.repair import repair_text
+from agents.repair.stage import repair_text
 from benchmarks.damage import misread
 
 #: One invented news sentence per script, long enough to be a whole text.
@@ -246,7 +246,7 @@ def test_legacy_mojibake_leaves_correct_han_text_alone(text: str) -> None:
 
 
 def test_legacy_tables_han_forms_follow_the_standards() -> None:
-    from agents.legacy_tables import han_forms
+    from agents.repair.legacy_tables import han_forms
 
     japanese_own, japanese_rare = han_forms("ja")
     chinese_own, chinese_rare = han_forms("zh-hans")
@@ -260,7 +260,7 @@ def test_legacy_tables_han_forms_follow_the_standards() -> None:
 
 
 def test_legacy_mojibake_fast_path_gives_the_slow_paths_output_on_held_islands() -> None:
-    from agents.repair import _repair_lines
+    from agents.repair.stage import _repair_lines
 
     for name in KANJI_NAMES + KANJI_NAMES_READ_AS_GBK + KANA_ISLANDS:
         for read_as in ("latin-1", "cp1252"):

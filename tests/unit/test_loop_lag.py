@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import time
 
-from agents.loop_lag import describe_lags, reported_max_lags, watch_loop_lag
+from agents.streaming.loop_lag import describe_lags, reported_max_lags, watch_loop_lag
 
 
 def test_loop_lag_reports_a_blocked_loop_and_not_a_free_one():

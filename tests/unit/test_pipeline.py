@@ -7,15 +7,10 @@ import json
 
 import pytest
 
+from agents.contracts import decode_event, decode_events, encode_event, problems
+from agents.deadletters import dead_letter
 from agents.errors import RejectedInput
-from agents.pipeline import (
-    dead_letter,
-    decode_event,
-    decode_events,
-    encode_event,
-    timestamp_to_iso,
-)
-from agents.schemas import problems
+from agents.records import timestamp_to_iso
 from tests.helpers import repaired
 
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from agents.quotes import find_quotes
+from agents.structure.quotes import find_quotes
 
 
 def quotes_of(text: str) -> list[tuple[str, str | None]]:

@@ -11,10 +11,10 @@ import ftfy
 import pytest
 from ftfy.fixes import uncurl_quotes
 
+from agents.contracts import problems
 from agents.errors import RejectedInput
 from agents.records import RawArticle
-from agents.repair import FTFY_CONFIG, _repair_lines, repair_article, repair_text
-from agents.schemas import problems
+from agents.repair.stage import FTFY_CONFIG, _repair_lines, repair_article, repair_text
 from tests.conftest import SHARED
 
 CORRECT = [
@@ -291,7 +291,7 @@ def test_repair_event_with_every_new_kind_validates_against_its_schema() -> None
 
 def test_repair_fast_path_gives_the_slow_paths_output_on_random_lines() -> None:
     """Short lines drawn from every character class a fix or the fast path looks at."""
-    from agents.fast_path import _badness_characters
+    from agents.repair.fast_path import _badness_characters
 
     pool = (
         "abcXYZ  .,'-&<>\t"

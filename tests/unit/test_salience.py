@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from agents.countries import rank_countries
+from agents.entities.countries import rank_countries
+from agents.entities.salience import add_salience
 from agents.records import Block, Entity
-from agents.salience import add_salience
 
 # Title 0-30, standfirst 31-60, first paragraph 61-120, second paragraph 121-200.
 BLOCKS: list[Block] = [

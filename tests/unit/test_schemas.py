@@ -7,7 +7,7 @@ import json
 import pytest
 
 from agents import records
-from agents.schemas import SCHEMA_DIR, SCHEMA_FILES, problems, validator
+from agents.contracts import SCHEMA_DIR, SCHEMA_FILES, problems, validator
 
 
 @pytest.mark.parametrize("version", sorted(SCHEMA_FILES))

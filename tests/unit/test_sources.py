@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from agents.sources import InputError, read_inputs
+from agents.cli.inputs import InputError, read_inputs
 
 
 def test_sources_kinds_of_file(tmp_path: Path) -> None:

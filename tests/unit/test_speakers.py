@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from agents.entities.speakers import link_speakers
 from agents.records import Entity, Quote
-from agents.speakers import link_speakers
 
 
 def _entity(key: str, kind: str, name: str, *aliases: str) -> Entity:

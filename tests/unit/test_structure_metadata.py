@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from agents.metadata import (
+from agents.structure.metadata import (
     Byline,
     Caption,
     parse_byline,

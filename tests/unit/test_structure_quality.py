@@ -8,7 +8,7 @@ import copy
 import pytest
 
 from agents.records import StructuredArticle
-from agents.structure import structure_article
+from agents.structure.stage import structure_article
 from benchmarks.structure_eval import FieldScore, Labelled, floors, load_set, score
 
 

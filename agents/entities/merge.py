@@ -1,0 +1,189 @@
+"""Mentions merged into entities, and the entities' names and keys.
+
+An article names one thing many ways: "Bashar al-Assad", "President Assad", "Assad's";
+"the Syrian Salvation Government", "the Salvation Government"; "Hayat Tahrir al-Sham" and
+"HTS". Mentions are grouped by a normalised form first, then short forms join the one long form
+they belong to: a person's surname joins the single person of that surname (so does a first
+name, where no other person has it as either), an organisation's shorter name joins the single
+longer name containing it. Where two long forms compete, the short
+one stays apart: a wrong merge does more harm downstream than a missed one.
+
+Keys are stable across articles: ``place:geonames:<id>`` for resolved places, else
+``<type>:<slug of the canonical name>``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import NamedTuple
+
+from agents.entities.gazetteer import Place, demonym_stem, fold
+from agents.entities.tables import NAME_LABELS, PLACE_LABELS
+from agents.records import Entity
+
+#: Particles that belong to a surname without making it another: "al-Assad" is Assad,
+#: "de Gaulle" is Gaulle.
+_SURNAME_PARTICLES = frozenset(
+    {"al", "el", "as", "ash", "ad", "an", "ar", "at", "az", "bin", "ibn", "van", "von", "de", "da",
+     "di", "du", "le", "la"}
+)  # fmt: skip
+_POSSESSIVE = re.compile(r"['’]s?$")
+#: A group of mentions: (label, or PLACE for places; normalised form).
+GroupKey = tuple[str, str]
+#: Finds the group a group belongs in, among the others; None to leave it where it is.
+HostFinder = Callable[[GroupKey, Sequence[GroupKey]], GroupKey | None]
+#: Places are grouped whatever the model called them (GPE, LOC, FAC): one place, one entity.
+_PLACE_FAMILY = "PLACE"
+
+
+class Found(NamedTuple):
+    """A mention with its label, in offsets of the article's text."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+
+
+def group_key(text: str) -> str:
+    """The form mentions are grouped by: "the Salvation Government's" is "salvation-government"."""
+    text = text.strip()
+    if text[:4].lower() == "the ":
+        text = text[4:]
+    return slug(_POSSESSIVE.sub("", text))
+
+
+def slug(name: str) -> str:
+    """Lowercase words joined by hyphens, accents dropped: "Mohammed Shia' Al-Sudani" gives
+    "mohammed-shia-al-sudani". Non-Latin letters are kept as they are."""
+    folded = fold(name)
+    return re.sub(r"[\W_]+", "-", folded).strip("-") or folded
+
+
+def merge_mentions(
+    found: Iterable[Found], same_as: Mapping[str, str] | None = None
+) -> list[list[Found]]:
+    """Mentions grouped into entities, in order of first mention, each group sorted.
+
+    ``same_as`` maps a group key to another that names the same thing: an acronym to its long
+    form (``{"hts": "hayat-tahrir-al-sham"}``), a place name to its GeoNames id.
+    """
+    same_as = same_as or {}
+    groups: dict[GroupKey, list[Found]] = {}
+    for mention in sorted(found):
+        key = group_key(mention.text)
+        kind = _PLACE_FAMILY if mention.label in PLACE_LABELS else mention.label
+        groups.setdefault((kind, same_as.get(key, key)), []).append(mention)
+    _fold(groups, _person_host)
+    _fold(groups, _first_name_host)
+    _fold(groups, _name_host)
+    _fold(groups, _singular_host)
+    return sorted(groups.values(), key=lambda group: group[0].start)
+
+
+def build_entity(group: Sequence[Found], place: Place | None = None) -> Entity:
+    """The entity of one group of mentions; ``place`` where its name was resolved."""
+    mentions = sorted(group)
+    name = canonical_name(m.text for m in mentions)
+    label = Counter(m.label for m in mentions).most_common(1)[0][0]
+    aliases = list(dict.fromkeys(m.text for m in mentions if m.text != name))
+    entity: Entity = {
+        "key": f"place:geonames:{place.geonames_id}" if place else f"{label.lower()}:{slug(name)}",
+        "name": name,
+        "type": label,
+        "aliases": aliases,
+        "count": len(mentions),
+        "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in mentions],
+    }
+    if label in PLACE_LABELS:
+        entity.update(
+            country_code=place.country_code if place else None,
+            lat=place.lat if place else None,
+            lon=place.lon if place else None,
+            geonames_id=place.geonames_id if place else None,
+            feature=place.feature if place else None,
+        )
+    return entity
+
+
+def canonical_name(forms: Iterable[str]) -> str:
+    """The fullest form: most words, then not in capitals ("Beirut" of a "BEIRUT" dateline),
+    then most letters; the first such form on a tie."""
+    forms = list(forms)
+    return max(
+        forms,
+        key=lambda form: (len(form.split()), not form.isupper(), len(form), -forms.index(form)),
+    )
+
+
+def _fold(groups: dict[GroupKey, list[Found]], host_of: HostFinder) -> None:
+    """Move each group for which ``host_of`` finds a host into that host."""
+    for key in list(groups):
+        host = host_of(key, [other for other in groups if other != key])
+        if host is not None:
+            groups[host].extend(groups.pop(key))
+            groups[host].sort()
+
+
+def _person_host(key: GroupKey, others: Sequence[GroupKey]) -> GroupKey | None:
+    """The one person named in full whose surname is this surname-only name."""
+    label, form = key
+    if label != "PERSON" or not _is_surname_only(form):
+        return None
+    surname = form.rsplit("-", 1)[-1]
+    hosts = [
+        (other_label, other)
+        for other_label, other in others
+        if other_label == "PERSON"
+        and not _is_surname_only(other)
+        and other.rsplit("-", 1)[-1] == surname
+    ]
+    return hosts[0] if len(hosts) == 1 else None
+
+
+def _first_name_host(key: GroupKey, others: Sequence[GroupKey]) -> GroupKey | None:
+    """The one person named in full whose first name this one-word name is ("Erik was
+    stronger" of "Erik Solberg"), when no other person has it, as first name or surname."""
+    label, form = key
+    if label != "PERSON" or "-" in form:
+        return None
+    people = [other for other in others if other[0] == "PERSON" and "-" in other[1]]
+    hosts = [p for p in people if p[1].split("-", 1)[0] == form]
+    if len(hosts) != 1 or any(p[1].rsplit("-", 1)[-1] == form for p in people):
+        return None
+    return hosts[0]
+
+
+def _name_host(key: GroupKey, others: Sequence[GroupKey]) -> GroupKey | None:
+    """The one longer name of the same kind that contains this one word for word ("salvation
+    government" in "syrian salvation government"); a one-word name only where the longer name
+    starts with it ("Sony" of "Sony Group"), so that "Hezbollah" is not taken for "Kataib
+    Hezbollah"."""
+    label, form = key
+    if label in {"PERSON", _PLACE_FAMILY} or label not in NAME_LABELS:
+        return None
+    if "-" in form:
+        hosts = [o for o in others if o[0] == label and f"-{form}-" in f"-{o[1]}-"]
+    else:
+        hosts = [o for o in others if o[0] == label and o[1].startswith(f"{form}-")]
+    return hosts[0] if len(hosts) == 1 else None
+
+
+def _singular_host(key: GroupKey, others: Sequence[GroupKey]) -> GroupKey | None:
+    """A group in the plural joins the same group in the singular, "Kenyans" are "Kenyan"; one
+    of a group joins the group, "Dutchman" is "Dutch"."""
+    label, form = key
+    if label != "NORP":
+        return None
+    for host in (form[:-1] if form.endswith("s") else None, demonym_stem(form)):
+        if host and host != form and (label, host) in others:
+            return label, host
+    return None
+
+
+def _is_surname_only(form: str) -> bool:
+    """One name with at most a particle before it: "assad", "al-assad", "de-gaulle"."""
+    pieces = form.split("-")
+    return len(pieces) == 1 or (len(pieces) == 2 and pieces[0] in _SURNAME_PARTICLES)

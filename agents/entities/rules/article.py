@@ -1,0 +1,326 @@
+"""Entity rules across a whole article's blocks: acronyms defined in brackets, one label per
+name, names the article has used found again where the model saw nothing, and short names of
+organisations and natural features with their long forms."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Span
+
+from agents.entities.gazetteer import Gazetteer
+from agents.entities.landforms import FEATURE_HEAD_WORDS, NATURAL_FEATURES
+from agents.entities.tables import (
+    COMMON_ACRONYMS,
+    CORPORATE_SUFFIXES,
+    NAME_CONNECTORS,
+    NAME_LABELS,
+    NEWS_AGENCIES,
+    ORG_CUE_WORDS,
+    PLACE_NAME_PARTICLES,
+)
+from agents.entities.tokens import Tagged, is_name_word, particle_then_name, span_text
+
+_SENTENCE_ENDS = frozenset({".", "!", "?", '"', "“", "”", ":"})
+#: Labels whose known names are looked for again across the article.
+_PROPAGATED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+#: Labels a short name of an organisation may have been given by the model.
+_SHORT_ORG_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC", "NORP"})
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*")
+
+
+def define_acronyms(
+    docs: Sequence[Doc], blocks: Sequence[list[Tagged]]
+) -> tuple[list[list[Tagged]], dict[str, str]]:
+    """Acronyms defined in brackets after their long form, "the World Health Organization (WHO)",
+    "Hayat Tahrir al-Sham-led (HTS)": the long form becomes an entity if the model missed it, the
+    acronym a mention of the same entity, and ``acronyms`` maps one to the other so that later
+    bare uses ("HTS's") are found and merged."""
+    acronyms: dict[str, str] = {}
+    labels: dict[str, str] = {}
+    out = []
+    for doc, spans in zip(docs, blocks, strict=True):
+        spans = list(spans)
+        for i in range(len(doc) - 2):
+            if doc[i].text != "(" or doc[i + 2].text != ")" or not is_acronym(doc[i + 1].text):
+                continue
+            long_form = _long_form(doc, _name_end_before(doc, i), doc[i + 1].text, spans)
+            if long_form is None:
+                continue
+            short = Tagged(i + 1, i + 2, long_form.label)
+            spans = [s for s in spans if not _overlaps(s, long_form) and not _overlaps(s, short)]
+            spans += [long_form, short]
+            acronyms[doc[i + 1].text] = doc[long_form.start : long_form.end].text
+            labels[doc[i + 1].text] = long_form.label
+        out.append(spans)
+    # The definition settles what the acronym is, wherever else the model guessed otherwise.
+    return [
+        sorted(s._replace(label=labels.get(span_text(doc, s), s.label)) for s in spans)
+        for doc, spans in zip(docs, out, strict=True)
+    ], acronyms
+
+
+def harmonise_labels(
+    docs: Sequence[Doc], blocks: Sequence[list[Tagged]], gazetteer: Gazetteer
+) -> list[list[Tagged]]:
+    """One label per name across the article: the surname of a person named in full is that
+    person ("Scholz's office", read as a place), else the label most uses of the name carry; on
+    a tie between a place and something else, a place the gazetteer knows."""
+    votes: dict[str, Counter[str]] = {}
+    surnames = set()
+    for doc, spans in zip(docs, blocks, strict=True):
+        for span in spans:
+            if span.label in NAME_LABELS:
+                # By folded text: a "ROTTERDAM" dateline votes with "Rotterdam" in the body.
+                votes.setdefault(span_text(doc, span).casefold(), Counter())[span.label] += 1
+            if span.label == "PERSON" and span.end - span.start > 1:
+                surnames.add(doc[span.end - 1].text)
+    out = []
+    for doc, spans in zip(docs, blocks, strict=True):
+        mended = []
+        for span in spans:
+            text = span_text(doc, span)
+            if span.label not in NAME_LABELS:
+                mended.append(span)
+            elif (
+                span.end - span.start == 1
+                and text in surnames
+                and span.label != "PERSON"
+                and not (span.label == "NORP" and gazetteer.group_country(text))
+                and text not in ORG_CUE_WORDS
+                and not gazetteer.is_place(text)
+            ):
+                mended.append(span._replace(label="PERSON"))
+            else:
+                ballot = votes[text.casefold()]
+                top = _majority(ballot)
+                if top is None and ballot.keys() & {"GPE", "LOC"} and gazetteer.is_place(text):
+                    top = "GPE"  # a tie, and the gazetteer knows the place: "Kumamoto"
+                mended.append(span._replace(label=top) if top else span)
+        out.append(mended)
+    return out
+
+
+def find_short_org_names(
+    docs: Sequence[Doc], blocks: Sequence[list[Tagged]], gazetteer: Gazetteer
+) -> tuple[list[list[Tagged]], dict[str, str]]:
+    """A one-word name that the model did not call an organisation, that is no known place or
+    person, and that is a word of one organisation's name in the article is that organisation,
+    in short: "Cordillera" of "Minera Cordillera Sur". (A name the model calls an organisation
+    may be another one: "Hezbollah" is not "Kataib Hezbollah".) Returns the blocks and the
+    short names with their long forms."""
+    longs: dict[str, set[str]] = {}
+    people = set()
+    for doc, spans in zip(docs, blocks, strict=True):
+        for span in spans:
+            tokens = doc[span.start : span.end]
+            if span.label == "ORG" and len(tokens) > 1:
+                for token in tokens:
+                    longs.setdefault(token.text, set()).add(tokens.text)
+            elif span.label == "PERSON" and len(tokens) > 1:
+                people.update(token.text for token in tokens)
+
+    def long_form(text: str, label: str) -> str | None:
+        if label not in _SHORT_ORG_LABELS or len(longs.get(text, ())) != 1:
+            return None
+        if text in people or text in ORG_CUE_WORDS or text in CORPORATE_SUFFIXES:
+            return None
+        if gazetteer.is_place(text) or gazetteer.group_country(text):
+            return None
+        return next(iter(longs[text]))
+
+    short_forms: dict[str, str] = {}
+    out = []
+    for doc, spans in zip(docs, blocks, strict=True):
+        mended = []
+        for span in spans:
+            text = span_text(doc, span)
+            long = long_form(text, span.label) if span.end - span.start == 1 else None
+            if long:
+                short_forms[text] = long
+                span = span._replace(label="ORG")
+            mended.append(span)
+        out.append(mended)
+    return out, short_forms
+
+
+def feature_short_names(docs: Sequence[Doc], blocks: Sequence[list[Tagged]]) -> dict[str, str]:
+    """Natural features named with a head word are also named without it: "the Tourmalet" is
+    the "Col du Tourmalet", "Kilimanjaro" is "Mount Kilimanjaro". Short name to long."""
+    short: dict[str, str] = {}
+    for doc, spans in zip(docs, blocks, strict=True):
+        for span in spans:
+            if span.label != "LOC" or doc[span.start].text not in FEATURE_HEAD_WORDS:
+                continue
+            start = span.start + 1
+            while start < span.end and doc[start].text in PLACE_NAME_PARTICLES:
+                start += 1
+            if start < span.end and is_name_word(doc[start]):
+                short.setdefault(doc[start : span.end].text, span_text(doc, span))
+    return short
+
+
+def known_names(docs: Sequence[Doc], blocks: Sequence[list[Tagged]]) -> dict[str, str]:
+    """Names the article has used, with their labels: full names, people's surnames ("Assad"
+    of "Bashar al-Assad"), defined acronyms; and news agencies, always organisations."""
+    names: dict[str, str] = {}
+    for doc, spans in zip(docs, blocks, strict=True):
+        for span in spans:
+            if span.label not in _PROPAGATED:
+                continue
+            names.setdefault(span_text(doc, span), span.label)
+            last = doc[span.end - 1]
+            if span.label == "PERSON" and span.end - span.start > 1 and is_name_word(last):
+                names.setdefault(last.text, "PERSON")
+    for agency in NEWS_AGENCIES:
+        names.setdefault(agency, "ORG")
+    return {name: label for name, label in names.items() if _may_stand_alone(name)}
+
+
+def find_free(
+    doc: Doc, spans: Iterable[Tagged], lookup: Callable[[str], str | None], longest: int
+) -> list[Tagged]:
+    """Capitalised runs of tokens outside every span that ``lookup`` labels, longest first, and
+    not part of a longer capitalised name ("Blackburn" in "Blackburn Rovers")."""
+    taken = [False] * len(doc)
+    for span in spans:
+        taken[span.start : span.end] = [True] * (span.end - span.start)
+    found = []
+    i = 0
+    while i < len(doc):
+        match = None
+        if not taken[i] and doc[i].text[:1].isupper():
+            match = _match_at(doc, i, taken, lookup, longest)
+        if match:
+            found.append(match)
+            i = match.end
+        else:
+            i += 1
+    return found
+
+
+def is_acronym(word: str) -> bool:
+    return 2 <= len(word) <= 10 and _ACRONYM.fullmatch(word) is not None
+
+
+def initials(tokens: Span) -> str:
+    """The capital letters that start words: "Hayat Tahrir al-Sham" gives "HTS"."""
+    return "".join(token.text[0] for token in tokens if token.text[:1].isupper())
+
+
+# --- helpers --------------------------------------------------------------------------------
+
+
+def _match_at(
+    doc: Doc, start: int, taken: list[bool], lookup: Callable[[str], str | None], longest: int
+) -> Tagged | None:
+    limit = min(len(doc), start + longest)
+    if True in taken[start:limit]:
+        limit = taken.index(True, start)
+    for end in range(limit, start, -1):
+        # A name ends with a name word ("Deir ez-Zor"): skip the rest without building a span.
+        if not is_name_word(doc[end - 1]) or not _free_standing(doc, start, end, taken):
+            continue
+        label = lookup(doc[start:end].text)
+        if label:
+            return Tagged(start, end, label)
+    return None
+
+
+def _free_standing(doc: Doc, start: int, end: int, taken: list[bool]) -> bool:
+    """Not part of a longer capitalised name: no name word right after, and none right before
+    unless that word opens the sentence, and is capitalised for that ("Despite HTS's ...").
+    (A name that starts the sentence is looked up from its first word, before this one.)"""
+    if (
+        end < len(doc)
+        and not taken[end]
+        and is_name_word(doc[end])
+        and doc[end].text not in CORPORATE_SUFFIXES  # extend_org_names takes it
+    ):
+        return False
+    if particle_then_name(doc, end):
+        return False  # "Rio Grande" of "Rio Grande do Sul"
+    if start == 0 or taken[start - 1] or not is_name_word(doc[start - 1]):
+        return True
+    return _opens_sentence(doc, start - 1)
+
+
+def missed_lookup(gazetteer: Gazetteer, doc: Doc) -> Callable[[str], str | None]:
+    """What a capitalised name the model missed is by itself: a major natural feature, a place
+    the gazetteer may spot, a one-word demonym ("Greeks have faced..."), or an acronym of four
+    letters or more ("MONUSCO"; shorter ones are as often "CEO" or "GDP"), unless the whole
+    block is in capitals."""
+    shouting = doc.text.isupper()
+
+    def lookup(text: str) -> str | None:
+        if text in NATURAL_FEATURES:
+            return "LOC"
+        if gazetteer.spottable(text):
+            return "GPE"
+        if " " in text:
+            return None
+        if gazetteer.demonym_country(text):
+            return "NORP"
+        if is_acronym(text) and text.isalpha() and len(text) >= 4 and not shouting:
+            return None if text in COMMON_ACRONYMS else "ORG"
+        return None
+
+    return lookup
+
+
+def _long_form(doc: Doc, end: int, acronym: str, spans: Sequence[Tagged]) -> Tagged | None:
+    """The name that ``acronym`` abbreviates, ending at token ``end``: the model's entity there if
+    it spells the acronym, else the shortest run of name words that does."""
+    letters = re.sub(r"[^A-Z]", "", acronym)
+    for span in spans:
+        if span.end != end:
+            continue
+        spelt = initials(doc[span.start : end])
+        if spelt == letters:
+            return span if span.label in NAME_LABELS else span._replace(label="ORG")
+        if span.label == "ORG" and len(spelt) >= 2 and letters[:1] in spelt:
+            # An acronym of the name in its own language: "General Inspectorate for Emergency
+            # Situations (IGSU)" abbreviates the Romanian name.
+            return span
+    start = end
+    while start > 0 and (
+        doc[start - 1].text[:1].isupper() or doc[start - 1].lower_ in NAME_CONNECTORS
+    ):
+        start -= 1
+        spelt = initials(doc[start:end])
+        if len(spelt) > len(letters):
+            break
+        if doc[start].text[:1].isupper() and spelt == letters:
+            return Tagged(start, end, "ORG")
+    return None
+
+
+def _name_end_before(doc: Doc, i: int) -> int:
+    """Where a name ends before token ``i``, skipping hyphenated modifiers ("-led")."""
+    while i >= 2 and doc[i - 2].text == "-" and doc[i - 1].is_lower:
+        i -= 2
+    return i
+
+
+def _opens_sentence(doc: Doc, i: int) -> bool:
+    return i == 0 or doc[i - 1].text in _SENTENCE_ENDS
+
+
+def _may_stand_alone(name: str) -> bool:
+    """Can this name be recognised by itself wherever it appears? Not a capitalised everyday word
+    ("The", "May"), a single letter or a number."""
+    if len(name) < 2 or not name[:1].isupper():
+        return False
+    return name.isupper() or name.casefold() not in STOP_WORDS
+
+
+def _majority(votes: Counter[str]) -> str | None:
+    ranked = votes.most_common(2)
+    return ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
+
+
+def _overlaps(a: Tagged, b: Tagged) -> bool:
+    return a.start < b.end and b.start < a.end

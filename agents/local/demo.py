@@ -1,0 +1,137 @@
+"""``copydesk demo``: the whole pipeline on the embedded broker, from raw articles to a summary.
+
+Starts the embedded broker and a worker, waits until the worker is ready (its first group join
+takes seconds), publishes the example articles (and the seed article when ``../shared`` is beside
+the project), waits until every one of them has come out on the enriched or the dead-letter
+topic, prints what came out with its latency from publish, then reads the per-entity events
+(``articles.entities``) those articles caused, and stops everything.
+
+The examples in ``agents/local/examples/`` were written for copydesk (invented news), each
+showing damage wire copy arrives with:
+
+- ``harbour-strike.txt``: UTF-8 whose quotes and apostrophes were read as cp1252 (``â€œ``, ``â€™``);
+  byline, US-style date with a time zone, dateline, quotations with speakers.
+- ``river-floods-cp1252.txt``: bytes in cp1252, not UTF-8; standfirst, "3 min read", a caption
+  credited ``(AFP)``, share furniture.
+- ``feed.jsonl``: raw JSON records as a feed sends them: an HTML page, a text with HTML entities and
+  a producer-given title; then three bad records (broken JSON, a misspelt field, an empty text).
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import TextIO
+
+from agents.cli.inputs import InputRecord, read_inputs
+from agents.cli.publish import publish_records
+from agents.entities.events import entity_events
+from agents.kafka.clients import read_topics
+from agents.local.broker import EmbeddedBroker
+from agents.local.processes import free_port, start_worker, stop_process, wait_until_ready
+from agents.local.summary import describe_article, describe_dead_letter, describe_entity_events
+from agents.settings import Settings
+
+EXAMPLES = Path(__file__).resolve().parent / "examples"
+Say = Callable[[str], None]
+SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "samples" / "seed-article.txt"
+
+
+def demo_records() -> list[InputRecord]:
+    paths = [str(EXAMPLES)]
+    if SEED.is_file():
+        paths.append(str(SEED))
+    return list(read_inputs(paths))
+
+
+def run_demo(out: TextIO, timeout: float = 180.0) -> int:
+    """Run the demo, printing to ``out``; 0 when every article came out, else 1."""
+    records = demo_records()
+    workdir = Path(tempfile.mkdtemp(prefix="copydesk-demo-"))
+    say = _printer(out)
+    say(f"starting the embedded broker (logs in {workdir})")
+    with EmbeddedBroker() as broker:
+        settings = Settings.from_env(
+            broker=broker.url,
+            app_id="copydesk-demo",
+            partitions=2,
+            web_port=free_port(),
+            datadir=str(workdir / "data"),
+        )
+        say(f"broker at {broker.url}; starting a worker")
+        log = workdir / "worker.log"
+        worker = start_worker(settings, log)
+        try:
+            if not wait_until_ready(worker, log, timeout):
+                say(f"the worker did not get ready in {timeout:.0f} s; its log: {log}")
+                return 1
+            say("worker ready (partitions assigned, model loaded); publishing")
+            summary = publish_records(records, settings, settings.topic_raw, progress=False)
+            say(summary.describe())
+            done, expected_entities = _collect(settings, summary.sent, timeout, say)
+            entities = _collect_entities(settings, expected_entities, timeout, say)
+        finally:
+            code = stop_process(worker)
+    if done < summary.sent:
+        say(
+            f"only {done} of {summary.sent} articles came out in {timeout:.0f} s; "
+            f"worker log: {workdir / 'worker.log'}"
+        )
+        return 1
+    if entities < expected_entities:
+        say(f"only {entities} of {expected_entities} entity events came out in {timeout:.0f} s")
+        return 1
+    say(f"all {done} records accounted for; worker stopped (exit {code}), broker stopped")
+    return 0
+
+
+def _collect(settings: Settings, expected: int, timeout: float, say: Say) -> tuple[int, int]:
+    """Print the enriched events and dead letters; how many came, and how many entity events the
+    enriched ones imply."""
+    topics = [settings.topic_enriched, settings.topic_dlq]
+    seen = entities = 0
+    for record in read_topics(
+        settings, topics, from_beginning=True, timeout=timeout, count=expected
+    ):
+        event = json.loads(record.value)
+        if record.topic == settings.topic_dlq:
+            lines = describe_dead_letter(event)
+        else:
+            lines = describe_article(event, latency=_latency(event, record.timestamp))
+            entities += len(entity_events(event))
+        say("\n".join(lines))
+        seen += 1
+    return seen, entities
+
+
+def _collect_entities(settings: Settings, expected: int, timeout: float, say: Say) -> int:
+    """Read the per-entity events and print how alerting would see them, by entity key."""
+    topics = [settings.topic_entities]
+    events = [
+        json.loads(record.value)
+        for record in read_topics(
+            settings, topics, from_beginning=True, timeout=timeout, count=expected
+        )
+    ]
+    say("\n".join(describe_entity_events(settings.topic_entities, events)))
+    return len(events)
+
+
+def _latency(event: dict, enriched_ms: int) -> float | None:
+    if not event.get("ingested_at"):
+        return None
+    ingested = datetime.fromisoformat(event["ingested_at"].replace("Z", "+00:00"))
+    return enriched_ms / 1000 - ingested.timestamp()
+
+
+def _printer(out: TextIO) -> Say:
+    started = time.monotonic()
+
+    def say(text: str) -> None:
+        print(f"[{time.monotonic() - started:5.1f}s] {text}", file=out, flush=True)
+
+    return say

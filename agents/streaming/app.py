@@ -1,0 +1,53 @@
+"""The Faust app, built from :class:`~agents.settings.Settings`.
+
+``build_app(settings)`` makes a worker's app with its topics and agents; nothing is read from the
+environment or written to disk on import. ``copydesk worker`` builds it from its flags and the
+``COPYDESK_*`` environment; ``faust -A agents.streaming.app worker`` finds the module-level
+``app``, built from the environment the first time it is asked for.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from agents.settings import Settings
+from agents.streaming.agents import StageAgents, register_agents
+from agents.streaming.topics import Topics
+from agents.streaming.transport import CopydeskApp
+
+
+def build_app(settings: Settings) -> CopydeskApp:
+    """A Faust app for ``settings``, with copydesk's topics and agents registered on it."""
+    # Faust keeps table state in its data directory and wants it to exist.
+    Path(settings.datadir).mkdir(parents=True, exist_ok=True)
+    app = CopydeskApp(
+        settings.app_id,
+        fetch_max_wait=settings.fetch_max_wait,
+        broker=settings.broker,
+        autodiscover=False,
+        origin="agents.streaming",
+        datadir=settings.datadir,
+        web_enabled=False,
+        web_port=settings.web_port,
+        topic_partitions=settings.partitions,
+        broker_session_timeout=settings.session_timeout,
+        broker_rebalance_timeout=settings.rebalance_timeout,
+        broker_heartbeat_interval=max(1.0, settings.session_timeout / 4),
+        # Events carry the whole article (dead letters the whole input, base64): allow large ones.
+        producer_max_request_size=settings.max_event_bytes,
+        consumer_max_fetch_size=settings.max_event_bytes,
+    )
+    app.stage_agents = register_agents(app, Topics.declare(app, settings), settings)
+    return app
+
+
+def __getattr__(name: str) -> CopydeskApp:
+    # The module-level ``app`` that ``faust -A agents.streaming.app`` looks for, built on demand.
+    if name != "app":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    app = build_app(Settings.from_env())
+    globals()["app"] = app
+    return app
+
+
+__all__ = ["StageAgents", "build_app"]
