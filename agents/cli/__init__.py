@@ -17,26 +17,14 @@ from collections.abc import Sequence
 from importlib.metadata import version
 
 from agents.errors import ConfigError, CopydeskError
-from agents.settings import ENV_PREFIX, Settings
+from agents.settings import Settings, describe, env_name, flag_name
 
-#: Help for the settings that commands expose as flags.
-_SETTING_HELP = {
-    "broker": "Kafka bootstrap URL(s), e.g. kafka://localhost:9092",
-    "app_id": "Faust app id, also the consumer group",
-    "topic_raw": "topic of raw articles",
-    "topic_repaired": "topic of repaired articles",
-    "topic_structured": "topic of structured articles",
-    "topic_enriched": "topic of enriched articles",
-    "topic_entities": "topic of one event per (article, entity), keyed by entity",
-    "topic_dlq": "dead-letter topic",
-    "partitions": "partitions of the topics copydesk creates",
-    "max_record_bytes": "dead-letter raw records larger than this",
-    "max_text_chars": "dead-letter articles whose text is longer than this",
-    "model": "spaCy model package for NER",
-    "batch_size": "articles per NER batch",
-    "web_port": "Faust web port (bound even when the web server is off)",
-    "fetch_max_wait": "seconds a fetch may wait for records (the embedded broker always waits)",
-}
+#: The settings each command takes as flags (their help comes from :mod:`agents.settings`).
+_WORKER_SETTINGS = (
+    "broker", "app_id", "topic_raw", "topic_repaired", "topic_structured", "topic_enriched",
+    "topic_entities", "topic_dlq", "partitions", "max_record_bytes", "max_text_chars", "model",
+    "batch_size", "web_port", "fetch_max_wait",
+)  # fmt: skip
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -82,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
         "many as the raw topic has partitions; each needs its own --web-port on one host. "
         "'faust -A agents.streaming.app worker' starts the same worker.",
     )
-    _add_settings(worker, _SETTING_HELP)
+    _add_settings(worker, _WORKER_SETTINGS)
     worker.add_argument(
         "--loglevel",
         default="info",
@@ -103,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     publish.add_argument("--topic", help="topic to publish to (default: the raw topic)")
     _add_stdin_format(publish)
     publish.add_argument("--no-progress", action="store_true", help="no progress bar")
-    _add_settings(publish, {"broker": _SETTING_HELP["broker"], "topic_raw": "the raw topic"})
+    _add_settings(publish, ("broker", "topic_raw"))
     publish.set_defaults(run=_publish)
 
     tail = commands.add_parser(
@@ -127,14 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     tail.add_argument(
         "--from-beginning", action="store_true", help="start at the oldest event, not the newest"
     )
-    _add_settings(
-        tail,
-        {
-            "broker": _SETTING_HELP["broker"],
-            "topic_enriched": "enriched topic",
-            "topic_entities": "per-entity topic",
-        },
-    )
+    _add_settings(tail, ("broker", "topic_enriched", "topic_entities"))
     tail.set_defaults(run=_tail)
 
     process = commands.add_parser(
@@ -159,13 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
         "entities topic) instead of the enriched ones",
     )
     _add_stdin_format(process)
-    _add_settings(
-        process,
-        {
-            k: _SETTING_HELP[k]
-            for k in ("max_record_bytes", "max_text_chars", "model", "batch_size")
-        },
-    )
+    _add_settings(process, ("max_record_bytes", "max_text_chars", "model", "batch_size"))
     process.set_defaults(run=_process)
 
     demo = commands.add_parser(
@@ -182,17 +157,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_settings(parser: argparse.ArgumentParser, helps: dict[str, str]) -> None:
-    defaults = Settings()
-    kinds = {field.name: type(field.default) for field in dataclasses.fields(Settings)}
-    for name, text in helps.items():
-        env = ENV_PREFIX + name.upper()
+def _add_settings(parser: argparse.ArgumentParser, names: Sequence[str]) -> None:
+    for name in names:
+        about = describe(name)
+        default = about["default"] if about["default"] != "" else "see docs/configuration.md"
         parser.add_argument(
-            "--" + name.replace("_", "-"),
+            flag_name(name),
             dest=name,
-            type=kinds[name],
-            metavar="URL" if name == "broker" else {int: "N", float: "S"}.get(kinds[name], "NAME"),
-            help=f"{text} (env {env}; default {getattr(defaults, name)})",
+            type=about["type"],
+            metavar=about["metavar"],
+            help=f"{about['help']} (env {env_name(name)}; default {default})",
         )
 
 

@@ -37,8 +37,8 @@ def broker_command(port: int, host: str = "127.0.0.1") -> list[str]:
 class EmbeddedBroker:
     """A Tansu broker in a child process, on a free port unless one is given::
 
-        with EmbeddedBroker() as broker:
-            settings = Settings.from_env(broker=broker.url)  # kafka://127.0.0.1:40123
+    with EmbeddedBroker() as broker:
+        settings = Settings.from_env(broker=broker.url)  # kafka://127.0.0.1:40123
     """
 
     def __init__(self, port: int | None = None, host: str = "127.0.0.1") -> None:
