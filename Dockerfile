@@ -6,12 +6,13 @@ WORKDIR /app
 
 # Dependencies first, pinned by constraints.txt, so code changes do not reinstall them.
 COPY pyproject.toml constraints.txt README.md ./
-COPY agents/__init__.py agents/
-RUN pip install --no-cache-dir -c constraints.txt -e . && rm -rf agents
+RUN python -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml', 'rb'))['project']['dependencies']))" > requirements.txt \
+    && pip install --no-cache-dir -c constraints.txt -r requirements.txt
 
-# The editable install points at /app/agents; the package reads /app/schemas at run time.
+# Then copydesk itself, a plain install: the wheel carries the schemas (agents/schemas/).
 COPY agents agents
 COPY schemas schemas
+RUN pip install --no-cache-dir --no-deps . && rm -rf agents schemas build requirements.txt
 RUN useradd --system --home /app copydesk
 USER copydesk
 
