@@ -25,8 +25,9 @@ from agents.records import Entity, StructuredArticle
 from agents.repair.intake import parse_raw_record
 from agents.settings import Settings
 
-EVAL_DIR = Path(__file__).resolve().parent.parent / "tests" / "eval" / "entities"
-BASELINE = EVAL_DIR.parent / "entities-baseline.json"
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
+EVAL_DIR = DATA / "entities"
+BASELINE = DATA / "baselines" / "entities.json"
 FAMILIES = {"PERSON": "PERSON", "ORG": "ORG", "NORP": "NORP", "GPE": "PLACE", "LOC": "PLACE",
             "FAC": "PLACE"}  # fmt: skip
 _POSSESSIVE = re.compile(r"['’]s?$")

@@ -21,8 +21,8 @@ from agents.repair.intake import parse_raw_record
 from agents.repair.stage import repair_article
 
 ROOT = Path(__file__).resolve().parent.parent
-LABELS = Path(__file__).resolve().parent / "structure_set" / "labels.json"
-BASELINE = Path(__file__).resolve().parent / "structure_baseline.json"
+LABELS = ROOT / "tests" / "data" / "structure" / "labels.json"
+BASELINE = ROOT / "tests" / "data" / "baselines" / "structure.json"
 #: Far above any article of the set: intake's and repair's limits are not what is measured.
 _NO_LIMIT = 10_000_000
 

@@ -12,7 +12,7 @@ from agents.records import SCHEMA_STRUCTURED, Block, RepairedArticle, Structured
 from agents.repair.intake import parse_raw_record
 from agents.settings import Settings
 
-ARTICLES = Path(__file__).resolve().parent / "articles"
+ARTICLES = Path(__file__).resolve().parent / "data" / "articles"
 
 BlockKind = Literal[
     "title", "standfirst", "byline", "date", "reading_time", "caption", "heading", "paragraph",
@@ -34,7 +34,7 @@ def structured(text: str | bytes) -> StructuredArticle:
 
 
 def article(name: str) -> str:
-    """One of our own test articles from tests/articles/."""
+    """One of our own test articles from tests/data/articles/."""
     return (ARTICLES / name).read_text(encoding="utf-8")
 
 

@@ -29,7 +29,7 @@ from tests.integration.conftest import (
 pytestmark = pytest.mark.integration
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "agents" / "local" / "examples"
-ARTICLES = Path(__file__).resolve().parents[1] / "articles"
+ARTICLES = Path(__file__).resolve().parents[1] / "data" / "articles"
 
 
 def _story(n: int) -> str:
