@@ -2,10 +2,10 @@
 
     python -m benchmarks.entities [--repeat 10]
 
-1. Quality, on ``tests/eval/entities/`` (see its README): precision, recall and F1 per type for
-   the spaCy model alone and for the whole stage, scored as :mod:`benchmarks.entity_eval` says;
+1. Quality, on ``tests/data/entities/`` (see its README): precision, recall and F1 per type for
+   the spaCy model alone and for the whole stage, scored as :mod:`tests.quality.entity_eval` says;
    how many annotated entities of several forms came out as one; how many annotated places got
-   their country; checked against the floors pinned in ``tests/eval/entities-baseline.json``.
+   their country; checked against the floors pinned in ``tests/data/baselines/entities.json``.
    The blind batch (articles labelled before the stage first ran on them) and the others are
    scored apart too, beside the whole set, and the blind batch beside its first-run scores.
 2. Speed, on the labelled articles repeated ``--repeat`` times: the bare model's ``nlp.pipe``
@@ -31,17 +31,19 @@ from agents.entities.stage import EntityAnalyzer, content_blocks
 from agents.pipeline import run_entities
 from agents.records import StructuredArticle
 from agents.settings import Settings
-from benchmarks.entity_eval import (
+from tests.quality.entity_eval import (
     BASELINE,
     Counts,
     LabelledArticle,
-    Scores,
+    check_floors,
     load_labelled,
     score_model,
     score_stage,
 )
 
 TICK_S = 0.005
+#: The baseline file as a path from the repository root, for the report.
+BASELINE_SHOWN = BASELINE.relative_to(BASELINE.parents[3])
 
 
 def main() -> None:
@@ -82,7 +84,7 @@ def _quality(labelled: list[LabelledArticle], analyzer: EntityAnalyzer) -> None:
         )
         print(f"places with the right country: {stage.places_right} of {stage.places}")
         if name == "blind batch" and first_run:
-            print(f"blind batch, first run (recorded in {BASELINE.name}):")
+            print(f"blind batch, first run (recorded in {BASELINE_SHOWN}):")
             _print_table({f: (first_run["model"][f], first_run["stage"][f]) for f in _FAMILIES})
             (merged, to_merge), (right, places) = first_run["merged"], first_run["places_right"]
             print(
@@ -90,7 +92,7 @@ def _quality(labelled: list[LabelledArticle], analyzer: EntityAnalyzer) -> None:
                 f"places with the right country: {right} of {places}"
             )
     failures = check_floors(whole) if whole else []
-    print(f"\nquality gate (floors in {BASELINE.name}): " + ("; ".join(failures) or "pass"))
+    print(f"\nquality gate (floors in {BASELINE_SHOWN}): " + ("; ".join(failures) or "pass"))
 
 
 _FAMILIES = ("PERSON", "ORG", "NORP", "PLACE", "ALL")
@@ -147,23 +149,6 @@ def _event_loop(
         f"  (Faust heartbeats every {max(1.0, settings.session_timeout / 4):.1f} s; the group "
         f"drops a member silent for {settings.session_timeout:.0f} s)"
     )
-
-
-def check_floors(stage: Scores) -> list[str]:
-    """Every way ``stage`` falls below the floors in the baseline file; empty when it passes."""
-    floors = json.loads(BASELINE.read_text(encoding="utf-8"))["floors"]
-    failures = [
-        f"{family} F1 {stage.by_type[family].f1:.3f} < {floor}"
-        for family, floor in floors["stage_f1"].items()
-        if stage.by_type[family].f1 < floor
-    ]
-    if stage.merge_recall < floors["merge_recall"]:
-        failures.append(f"merges {stage.merge_recall:.3f} < {floors['merge_recall']}")
-    if stage.geo_accuracy < floors["geo_accuracy"]:
-        failures.append(f"places {stage.geo_accuracy:.3f} < {floors['geo_accuracy']}")
-    if stage.wrong_merges > floors["wrong_merges_max"]:
-        failures.append(f"wrong merges {stage.wrong_merges} > {floors['wrong_merges_max']}")
-    return failures
 
 
 async def _loop_lag(

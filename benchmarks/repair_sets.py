@@ -1,6 +1,6 @@
 """Clean and damaged article sets for the repair benchmark, from text written for copydesk.
 
-Clean: the English articles of :mod:`benchmarks.corpus` (accents, curly quotes, dashes) and
+Clean: the English articles of :mod:`tests.quality.corpus` (accents, curly quotes, dashes) and
 articles in other scripts and accented languages assembled from the sentences below. Damaged:
 the same articles, misread the way systems do it: every legacy codec pair (GBK, GB18030, Big5,
 Shift-JIS, EUC-JP, EUC-KR, cp1251, KOI8-R bytes read as Latin-1 or cp1252) as whole texts and as
@@ -14,8 +14,8 @@ import random
 from dataclasses import dataclass
 
 from agents.repair.legacy_tables import SCRIPT_OF
-from benchmarks.corpus import build_corpus
-from benchmarks.damage import misread
+from tests.quality.corpus import build_corpus
+from tests.quality.damage import misread
 
 #: Invented news sentences per language; articles are drawn from them.
 SENTENCES = {

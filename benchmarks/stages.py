@@ -25,7 +25,7 @@ from agents.entities.stage import EntityAnalyzer
 from agents.pipeline import run_entities, run_repair, run_structure
 from agents.repair.intake import parse_raw_record
 from agents.settings import Settings
-from benchmarks.corpus import build_corpus
+from tests.quality.corpus import build_corpus
 
 
 def main() -> None:

@@ -31,7 +31,7 @@ from agents.local.broker import EmbeddedBroker
 from agents.local.processes import free_port, start_worker, stop_process
 from agents.settings import Settings
 from agents.streaming.loop_lag import REPORT_S, reported_max_lags
-from benchmarks.corpus import build_corpus
+from tests.quality.corpus import build_corpus
 
 
 def main() -> None:

@@ -3,7 +3,7 @@
     python -m benchmarks.structure [--rounds 30] [--misses]
 
 Accuracy: each field of each article against labels written by hand (see
-:mod:`benchmarks.structure_eval`). Speed: the stage on the same repaired events, plain text and
+:mod:`tests.quality.structure_eval`). Speed: the stage on the same repaired events, plain text and
 HTML apart, against a baseline measured in the same run: trafilatura's ``bare_extraction`` alone
 on the same HTML pages (the extractor the HTML path builds on), so the ratio says what copydesk's
 own analysis costs on top of it. Ratios hold better than absolute figures on a shared machine.
@@ -20,7 +20,7 @@ from typing import Any
 from trafilatura import bare_extraction
 
 from agents.structure.stage import structure_article
-from benchmarks.structure_eval import Labelled, baseline, floors, load_set, score
+from tests.quality.structure_eval import Labelled, baseline, floors, load_set, score
 
 
 def main() -> None:

@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 
 from agents.entities.stage import EntityAnalyzer
-from benchmarks.entities import check_floors
-from benchmarks.entity_eval import (
+from tests.quality.entity_eval import (
     Counts,
     LabelledArticle,
     Scores,
+    check_floors,
     load_labelled,
     normalise,
     score_model,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from agents.repair.stage import repair_text
-from benchmarks.damage import misread
+from tests.quality.damage import misread
 
 #: One invented news sentence per script, long enough to be a whole text.
 WHOLE = {

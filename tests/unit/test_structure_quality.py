@@ -9,7 +9,7 @@ import pytest
 
 from agents.records import StructuredArticle
 from agents.structure.stage import structure_article
-from benchmarks.structure_eval import FieldScore, Labelled, floors, load_set, score
+from tests.quality.structure_eval import FieldScore, Labelled, floors, load_set, score
 
 
 @pytest.fixture(scope="module")

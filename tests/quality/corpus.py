@@ -1,4 +1,4 @@
-"""A deterministic corpus of invented news articles for the benchmarks, with typical damage.
+"""A deterministic corpus of invented news articles for benchmarks and tests, with typical damage.
 
 Articles are assembled from phrase tables written for copydesk (no text from elsewhere): a title,
 a standfirst, "N min read", a date, a credited caption and a body of six to ten paragraphs with

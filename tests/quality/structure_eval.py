@@ -1,11 +1,12 @@
 """Per-field accuracy of the structure stage on a labelled set of our own articles.
 
-The set is ``structure_set/labels.json``: each article (plain text or HTML, in the layouts real
-pages have) with its fields labelled by hand. Single-valued fields score the share of articles
-where the stage gives exactly the label; fields with many items (captions, quotations, speakers,
-furniture) score F1 over the items of the whole set, so an article with six quotations weighs six
-times one with one. ``tests/unit/test_structure_quality.py`` fails when a score falls below its
-floor in ``structure_baseline.json``: a quality gate, as trafilatura's ``tests/eval_gate.py``.
+The set is ``tests/data/structure/labels.json``: each article (plain text or HTML, in the layouts
+real pages have) with its fields labelled by hand. Single-valued fields score the share of
+articles where the stage gives exactly the label; fields with many items (captions, quotations,
+speakers, furniture) score F1 over the items of the whole set, so an article with six quotations
+weighs six times one with one. ``tests/quality/test_structure_gate.py`` fails when a score falls
+below its floor in ``tests/data/baselines/structure.json``: a quality gate, as trafilatura's
+``tests/eval_gate.py``. ``python -m benchmarks.structure`` prints the scores.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from agents.records import RepairedArticle, StructuredArticle
 from agents.repair.intake import parse_raw_record
 from agents.repair.stage import repair_article
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 LABELS = ROOT / "tests" / "data" / "structure" / "labels.json"
 BASELINE = ROOT / "tests" / "data" / "baselines" / "structure.json"
 #: Far above any article of the set: intake's and repair's limits are not what is measured.

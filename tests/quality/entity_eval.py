@@ -1,6 +1,8 @@
-"""Scoring the entity stage against our labelled set (``tests/eval/entities/``).
+"""Scoring the entity stage against our labelled set (``tests/data/entities/``).
 
-Read by ``python -m benchmarks.entities`` and by the quality-gate test. Each labelled article
+Read by ``python -m benchmarks.entities`` and by the quality gate
+(``tests/quality/test_entities_gate.py``), which :func:`check_floors` holds to the floors in
+``tests/data/baselines/entities.json``. Each labelled article
 (``NAME.txt``) goes through the real repair and structure stages; its annotation (``NAME.json``)
 lists its entities, each with every form the article writes it in (see the folder's README).
 
@@ -25,7 +27,7 @@ from agents.records import Entity, StructuredArticle
 from agents.repair.intake import parse_raw_record
 from agents.settings import Settings
 
-DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
+DATA = Path(__file__).resolve().parent.parent / "data"
 EVAL_DIR = DATA / "entities"
 BASELINE = DATA / "baselines" / "entities.json"
 FAMILIES = {"PERSON": "PERSON", "ORG": "ORG", "NORP": "NORP", "GPE": "PLACE", "LOC": "PLACE",
@@ -175,3 +177,20 @@ def _score_merges(scores: Scores, gold: Sequence[GoldEntity], found: Sequence[En
             scores.places_right += codes == {entity.country_code}
     for have in forms_of:
         scores.wrong_merges += len({owners[f] for f in have if f in owners}) > 1
+
+
+def check_floors(stage: Scores) -> list[str]:
+    """Every way ``stage`` falls below the floors in the baseline file; empty when it passes."""
+    floors = json.loads(BASELINE.read_text(encoding="utf-8"))["floors"]
+    failures = [
+        f"{family} F1 {stage.by_type[family].f1:.3f} < {floor}"
+        for family, floor in floors["stage_f1"].items()
+        if stage.by_type[family].f1 < floor
+    ]
+    if stage.merge_recall < floors["merge_recall"]:
+        failures.append(f"merges {stage.merge_recall:.3f} < {floors['merge_recall']}")
+    if stage.geo_accuracy < floors["geo_accuracy"]:
+        failures.append(f"places {stage.geo_accuracy:.3f} < {floors['geo_accuracy']}")
+    if stage.wrong_merges > floors["wrong_merges_max"]:
+        failures.append(f"wrong merges {stage.wrong_merges} > {floors['wrong_merges_max']}")
+    return failures
