@@ -10,7 +10,7 @@ import pytest
 
 from agents.records import StructuredArticle
 from tests.helpers import structured
-from tests.unit.test_structure import assert_consistent
+from tests.unit.structure.test_stage import assert_consistent
 
 
 @pytest.fixture(scope="module")

@@ -267,7 +267,7 @@ def test_repair_fast_path_gives_the_slow_paths_output_on_ftfy_cases(case: dict) 
 
 def test_repair_fast_path_gives_the_slow_paths_output_on_clean_articles() -> None:
     from tests.quality.corpus import build_corpus
-    from tests.unit.test_legacy_mojibake import ACCENTED, CORRECT_SCRIPTS
+    from tests.unit.repair.test_legacy import ACCENTED, CORRECT_SCRIPTS
 
     texts = ["\n".join(CORRECT + CORRECT_SCRIPTS + ACCENTED) + "\n"]
     texts += [article.value.decode("utf-8", "replace") for article in build_corpus(60)]
