@@ -1,4 +1,5 @@
-"""Helpers for tests: run the early stages on an article, read our own test articles."""
+"""Helpers for tests: run the early stages on an article, read our own test articles, check what
+the stages report."""
 
 from __future__ import annotations
 
@@ -31,6 +32,14 @@ def repaired(text: str | bytes, settings: Settings | None = None) -> RepairedArt
 def structured(text: str | bytes) -> StructuredArticle:
     """Run intake, repair and structure on an article."""
     return run_structure(repaired(text))
+
+
+def assert_spans(before: str, after: str, repairs: list) -> None:
+    """Every repair's spans name its text: ``before`` in the input, ``after`` in the output."""
+    for repair in repairs:
+        a, b = repair["input_span"]
+        c, d = repair["output_span"]
+        assert before[a:b] == repair["before"] and after[c:d] == repair["after"]
 
 
 def article(name: str) -> str:

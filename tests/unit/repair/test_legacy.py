@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from agents.repair.stage import repair_text
+from tests.helpers import assert_spans
 from tests.quality.damage import misread
 
 #: One invented news sentence per script, long enough to be a whole text.
@@ -50,7 +51,7 @@ def test_legacy_mojibake_whole_text_is_restored_and_reported(codec: str, read_as
     # GB2312 text is the same bytes in GBK and GB18030: the commoner name is given.
     named = "gbk" if codec == "gb18030" and "😀" not in original else codec
     assert {r["codec"].split(" read as ")[0] for r in repairs} == {named}
-    _check_spans(damaged, fixed, repairs)
+    assert_spans(damaged, fixed, repairs)
 
 
 @pytest.mark.parametrize("read_as", ["latin-1", "cp1252"])
@@ -68,7 +69,7 @@ def test_legacy_mojibake_island_in_english_is_restored_alone(codec: str, read_as
     # Latin-1 and cp1252 read 0xA0-0xFF alike: only cp1252's typography shows which it was.
     shown = "cp1252" if any(ord(ch) > 0xFF for ch in damaged) else "latin-1"
     assert repair["codec"] == f"{'gbk' if codec == 'gb18030' else codec} read as {shown}"
-    _check_spans(damaged, fixed, repairs)
+    assert_spans(damaged, fixed, repairs)
 
 
 def test_legacy_mojibake_lone_short_island_needs_the_page_to_vouch_for_it() -> None:
@@ -79,21 +80,6 @@ def test_legacy_mojibake_lone_short_island_needs_the_page_to_vouch_for_it() -> N
     fixed, repairs = repair_text(page)
     assert fixed == "港口管理局\nThe harbour reopened.\n听\n"
     assert [r["codec"] for r in repairs] == ["gbk read as latin-1"] * 2
-
-
-def test_legacy_mojibake_seed_article_site_name_and_furniture(seed_bytes: bytes) -> None:
-    text = seed_bytes.decode("utf-8")
-    lines = text.split("\n")
-    first, last = lines[0], [line for line in lines if line.strip()][-1]
-    fixed, repairs = repair_text(text)
-    legacy = [r for r in repairs if r["kind"] == "legacy_mojibake"]
-    # What the GBK bytes say, worked out here with Python's codec, not with copydesk's code.
-    expected = [first.encode("latin-1").decode("gbk"), last.encode("latin-1").decode("gbk")]
-    assert [r["after"] for r in legacy] == expected
-    assert [r["before"] for r in legacy] == [first, last]
-    assert {r["codec"] for r in legacy} == {"gbk read as latin-1"}
-    assert fixed.startswith(expected[0] + "\n") and fixed.rstrip().endswith(expected[1])
-    _check_spans(text, fixed, repairs)
 
 
 CORRECT_SCRIPTS = [
@@ -143,13 +129,6 @@ def test_legacy_mojibake_page_codec_does_not_spill_into_latin_lines() -> None:
     fixed, repairs = repair_text(page)
     assert fixed == "港口管理局\n" + "\n".join(ACCENTED) + "\n"
     assert len(repairs) == 1
-
-
-def _check_spans(before: str, after: str, repairs: list) -> None:
-    for repair in repairs:
-        a, b = repair["input_span"]
-        c, d = repair["output_span"]
-        assert before[a:b] == repair["before"] and after[c:d] == repair["after"]
 
 
 #: Japanese names of kanji alone, as English copy quotes them. Every JIS level-1 byte pair is a
@@ -209,7 +188,7 @@ def test_legacy_mojibake_kana_on_the_page_settle_its_kanji_islands() -> None:
     fixed, repairs = repair_text(damaged)
     assert fixed == original
     assert {r["codec"] for r in repairs} == {"euc_jp read as latin-1"}
-    _check_spans(damaged, fixed, repairs)
+    assert_spans(damaged, fixed, repairs)
 
 
 @pytest.mark.parametrize("read_as", ["latin-1", "cp1252"])
@@ -243,20 +222,6 @@ def test_legacy_mojibake_gbk_islands_on_the_page_vouch_for_an_ambiguous_one() ->
 )
 def test_legacy_mojibake_leaves_correct_han_text_alone(text: str) -> None:
     assert repair_text(text + "\n") == (text + "\n", [])
-
-
-def test_legacy_tables_han_forms_follow_the_standards() -> None:
-    from agents.repair.legacy_tables import han_forms
-
-    japanese_own, japanese_rare = han_forms("ja")
-    chinese_own, chinese_rare = han_forms("zh-hans")
-    traditional_own, _ = han_forms("zh-hant")
-    assert set("込働峠辻畑枠気売駅図転みカ") <= japanese_own  # kokuji, shinjitai, kana
-    assert set("爱岛这们") <= chinese_own and "說" in traditional_own
-    assert not set("愛島") & traditional_own  # JIS X 0208 holds them as old forms
-    assert not set("港管理局") & (japanese_own | chinese_own)  # shared by all three
-    # In GB 2312 level 1, but JIS X 0208 ranks them rare (level 2).
-    assert set("沽涎瓷") <= chinese_rare and not set("港湾管理局") & japanese_rare
 
 
 def test_legacy_mojibake_fast_path_gives_the_slow_paths_output_on_held_islands() -> None:
