@@ -6,7 +6,9 @@ Accuracy: each field of each article against labels written by hand (see
 :mod:`tests.quality.structure_eval`). Speed: the stage on the same repaired events, plain text and
 HTML apart, against a baseline measured in the same run: trafilatura's ``bare_extraction`` alone
 on the same HTML pages (the extractor the HTML path builds on), so the ratio says what copydesk's
-own analysis costs on top of it. Ratios hold better than absolute figures on a shared machine.
+own analysis costs on top of it; and one long article (forty wire stories, about 50 KB), where a
+pattern that goes quadratic would show. Ratios hold better than absolute figures on a shared
+machine.
 """
 
 from __future__ import annotations
@@ -15,12 +17,18 @@ import argparse
 import statistics
 import time
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from trafilatura import bare_extraction
 
+from agents.records import RepairedArticle
 from agents.structure.stage import structure_article
+from tests.helpers import article, repaired
 from tests.quality.structure_eval import Labelled, baseline, floors, load_set, score
+
+#: The long article: this many copies of one wire story in a single event.
+LONG_COPIES = 40
+Item = TypeVar("Item")
 
 
 def main() -> None:
@@ -62,19 +70,27 @@ def main() -> None:
     plain_rate, plain_ms = _rate(plain, args.rounds, lambda item: structure_article(item.repaired))
     html_rate, html_ms = _rate(html, args.rounds, lambda item: structure_article(item.repaired))
     bare_rate, bare_ms = _rate(html, args.rounds, _bare_extraction)
+    long = repaired(article("structure-wire-dateline.txt") * LONG_COPIES)
+    long_rate, long_ms = _rate([long], args.rounds, _structure_event)
     print(f"  structure, plain text        {plain_rate:>8,.0f} articles/s  {plain_ms:.2f} ms")
     print(f"  structure, HTML pages        {html_rate:>8,.0f} articles/s  {html_ms:.2f} ms")
     print(f"  baseline: trafilatura alone  {bare_rate:>8,.0f} articles/s  {bare_ms:.2f} ms")
     print(f"  HTML structure / trafilatura time: {bare_rate / html_rate:.2f}")
+    print(
+        f"  structure, one long article  {long_rate:>8,.0f} articles/s  {long_ms:.2f} ms"
+        f"  ({LONG_COPIES} wire stories, {len(long['text']) / 1000:.0f} KB)"
+    )
 
 
 def _bare_extraction(item: Labelled) -> Any:
     return bare_extraction(item.repaired["html"], with_metadata=True)
 
 
-def _rate(
-    items: Sequence[Labelled], rounds: int, work: Callable[[Labelled], Any]
-) -> tuple[float, float]:
+def _structure_event(event: RepairedArticle) -> Any:
+    return structure_article(event)
+
+
+def _rate(items: Sequence[Item], rounds: int, work: Callable[[Item], Any]) -> tuple[float, float]:
     """Articles per second over ``rounds`` passes, and the median milliseconds per article."""
     for item in items:
         work(item)  # warm up: caches, the language model

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
+from agents.contracts import problems
 from agents.pipeline import run_repair, run_structure
 from agents.records import SCHEMA_STRUCTURED, Block, RepairedArticle, StructuredArticle
 from agents.repair.intake import parse_raw_record
@@ -19,6 +20,7 @@ BlockKind = Literal[
     "title", "standfirst", "byline", "date", "reading_time", "caption", "heading", "paragraph",
     "furniture",
 ]  # fmt: skip
+BLOCK_KINDS = set(get_args(BlockKind))
 
 
 def repaired(text: str | bytes, settings: Settings | None = None) -> RepairedArticle:
@@ -92,3 +94,28 @@ def structured_by_lines(
         ],
         "blocks": blocks,
     }
+
+
+def assert_consistent(event: StructuredArticle) -> None:
+    """What holds for every structured event: the schema, and every offset names what it says."""
+    assert problems(event, "structured-article/1") == []
+    text = event["text"]
+    for quote in event["quotes"]:
+        assert text[quote["start"] : quote["end"]] == quote["text"]
+        assert not quote["text"].startswith(('"', "“")) and not quote["text"].endswith(('"', "”"))
+        if quote["speaker"]:
+            assert text[quote["speaker_start"] : quote["speaker_end"]] == quote["speaker"]
+    for line in event["furniture"]:
+        assert text[line["start"] : line["end"]] == line["text"] and line["reason"]
+    for image in event["images"]:
+        line = text[image["start"] : image["end"]]
+        assert line.startswith(image["caption"]) and (image["credit"] or "") in line
+    # Blocks: every non-blank line once, in order, each taken to be one known kind.
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    blocks = event["blocks"]
+    assert [text[b["start"] : b["end"]] for b in blocks] == lines
+    assert [b["start"] for b in blocks] == sorted(b["start"] for b in blocks)
+    assert {b["kind"] for b in blocks} <= BLOCK_KINDS
+    # Paragraphs: body only, made of paragraph blocks (wrapped lines joined with a space).
+    body = " ".join(text[b["start"] : b["end"]] for b in blocks if b["kind"] == "paragraph")
+    assert " ".join(event["paragraphs"]) == body

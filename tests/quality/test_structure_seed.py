@@ -9,8 +9,7 @@ from __future__ import annotations
 import pytest
 
 from agents.records import StructuredArticle
-from tests.helpers import structured
-from tests.unit.structure.test_stage import assert_consistent
+from tests.helpers import assert_consistent, structured
 
 
 @pytest.fixture(scope="module")
