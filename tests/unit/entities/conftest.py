@@ -1,4 +1,5 @@
-"""Fixtures of the unit tests that test rules on docs tokenised without a model."""
+"""Fixtures of the entity tests: docs tokenised without a model for the rules, the gazetteer, and
+our short articles through the real model."""
 
 from __future__ import annotations
 
@@ -6,6 +7,9 @@ import pytest
 import spacy
 
 from agents.entities.gazetteer import Gazetteer, default_gazetteer
+from agents.entities.stage import EntityAnalyzer
+from agents.records import Entity, StructuredArticle
+from tests.helpers import article, structured_by_lines
 
 
 @pytest.fixture(scope="session")
@@ -17,3 +21,12 @@ def tokenizer() -> spacy.language.Language:
 @pytest.fixture(scope="session")
 def gazetteer() -> Gazetteer:
     return default_gazetteer()
+
+
+@pytest.fixture(scope="session")
+def enriched(analyzer: EntityAnalyzer) -> dict[str, tuple[StructuredArticle, list[Entity]]]:
+    """Our five short entity articles (tests/data/articles/entities-*.txt), their first line the
+    title and the rest paragraphs, each with the entities the stage finds, analysed in one batch."""
+    names = ["conflict", "politics", "business", "sport", "disaster"]
+    events = [structured_by_lines(article(f"entities-{name}.txt"), {0: "title"}) for name in names]
+    return dict(zip(names, zip(events, analyzer.analyze(events), strict=True), strict=True))

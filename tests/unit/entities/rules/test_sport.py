@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from agents.entities.rules.sport import is_sport, retype_clubs
 from agents.entities.tokens import Tagged
+from tests.unit.entities.rules.tagging import labels_of
 
 
 def _tagged(doc: Doc, *names: tuple[str, str]) -> list[Tagged]:
@@ -18,10 +19,6 @@ def _tagged(doc: Doc, *names: tuple[str, str]) -> list[Tagged]:
         span = doc.char_span(match.start(), match.end())
         spans.append(Tagged(span.start, span.end, label))
     return spans
-
-
-def _labels(doc: Doc, spans: list[Tagged]) -> list[tuple[str, str]]:
-    return [(doc[s.start : s.end].text, s.label) for s in spans]
 
 
 def test_entity_sport_is_sport_needs_two_signs(tokenizer):
@@ -55,13 +52,13 @@ def test_entity_sport_retype_clubs_makes_sides_of_towns_and_people(tokenizer, ga
         ),
     ]
     first, second = retype_clubs(docs, blocks, gazetteer)
-    assert _labels(docs[0], first) == [
+    assert labels_of(docs[0], first) == [
         ("LEEDS", "GPE"),  # the dateline names the town
         ("Sunderland", "ORG"),
         ("Wrexham", "ORG"),
         ("Leeds", "GPE"),
     ]
-    assert _labels(docs[1], second) == [
+    assert labels_of(docs[1], second) == [
         ("Wrexham", "ORG"),
         ("Tom Price", "PERSON"),
         ("Sunderland", "ORG"),
