@@ -3,7 +3,10 @@ the stages report."""
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal, get_args
@@ -15,6 +18,8 @@ from agents.repair.intake import parse_raw_record
 from agents.settings import Settings
 
 ARTICLES = Path(__file__).resolve().parent / "data" / "articles"
+#: The example inputs the package ships for ``copydesk demo``.
+EXAMPLES = Path(__file__).resolve().parent.parent / "agents" / "local" / "examples"
 
 BlockKind = Literal[
     "title", "standfirst", "byline", "date", "reading_time", "caption", "heading", "paragraph",
@@ -119,3 +124,15 @@ def assert_consistent(event: StructuredArticle) -> None:
     # Paragraphs: body only, made of paragraph blocks (wrapped lines joined with a space).
     body = " ".join(text[b["start"] : b["end"]] for b in blocks if b["kind"] == "paragraph")
     assert " ".join(event["paragraphs"]) == body
+
+
+def copydesk(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    """Run ``copydesk ARGS`` as a user would (``python -m agents``), capturing its output."""
+    return subprocess.run(
+        [sys.executable, "-m", "agents", *args], input=stdin, capture_output=True, timeout=300
+    )
+
+
+def json_lines(data: bytes) -> list[dict]:
+    """The JSON objects of a command's output, one a line."""
+    return [json.loads(line) for line in data.decode().splitlines() if line.strip()]

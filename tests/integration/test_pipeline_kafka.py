@@ -18,6 +18,7 @@ import pytest
 from agents.contracts import problems
 from agents.local.processes import free_port, start_worker, stop_process
 from agents.repair.intake import content_id
+from tests.helpers import ARTICLES, EXAMPLES
 from tests.integration.conftest import (
     MAX_RECORD_BYTES,
     MAX_TEXT_CHARS,
@@ -27,9 +28,6 @@ from tests.integration.conftest import (
 )
 
 pytestmark = pytest.mark.integration
-
-EXAMPLES = Path(__file__).resolve().parents[2] / "agents" / "local" / "examples"
-ARTICLES = Path(__file__).resolve().parents[1] / "data" / "articles"
 
 
 def _story(n: int) -> str:

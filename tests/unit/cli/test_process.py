@@ -1,0 +1,60 @@
+"""``copydesk process``: the stages offline on files or stdin, events on stdout, dead letters on
+stderr."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from agents.contracts import problems
+from tests.helpers import EXAMPLES, copydesk, json_lines
+
+
+def test_cli_process_until_repair_and_structure(tmp_path: Path) -> None:
+    for until, version in (("repair", "repaired-article/1"), ("structure", "structured-article/1")):
+        done = copydesk("process", "--until", until, str(EXAMPLES / "harbour-strike.txt"))
+        assert done.returncode == 0, done.stderr
+        (event,) = json_lines(done.stdout)
+        assert problems(event, version) == []
+        assert "Europe’s busiest port" in event["text"]  # the mojibake is gone
+        assert "any longer,” said Marieke Jansen" in event["text"]  # the quote lost a byte
+    assert [quote["speaker"] for quote in event["quotes"]] == [
+        "Marieke Jansen", "The employers’ association",
+    ]  # fmt: skip
+
+
+@pytest.mark.model
+def test_cli_process_reports_dead_letters_on_stderr_and_exits_1() -> None:
+    done = copydesk("process", str(EXAMPLES / "feed.jsonl"), str(EXAMPLES / "harbour-strike.txt"))
+    assert done.returncode == 1
+    events, letters = json_lines(done.stdout), json_lines(done.stderr)
+    assert {e["id"] for e in events} >= {"demo-chip-plant", "demo-council-vote"}
+    assert all(problems(e, "enriched-article/1") == [] for e in events)
+    assert sorted(letter["kind"] for letter in letters) == [
+        "empty", "invalid_json", "schema_violation",
+    ]  # fmt: skip
+    assert all(problems(letter, "dead-letter/1") == [] for letter in letters)
+    assert {letter["origin"]["line"] for letter in letters} == {3, 4, 5}
+
+
+def test_cli_process_reads_stdin_as_text_or_json_lines() -> None:
+    done = copydesk("process", "--until", "repair", "-", stdin=b"Headline\n\nSome text.\n")
+    assert done.returncode == 0 and json_lines(done.stdout)[0]["text"] == "Headline\n\nSome text.\n"
+    feed = b'{"id": "s1", "text": "One."}\n{"id": "s2", "text": "Two."}\n'
+    done = copydesk("process", "--until", "repair", "--format", "jsonl", "-", stdin=feed)
+    assert [e["id"] for e in json_lines(done.stdout)] == ["s1", "s2"]
+
+
+@pytest.mark.model
+def test_cli_process_entity_events_one_per_named_entity() -> None:
+    done = copydesk("process", "--entity-events", str(EXAMPLES / "harbour-strike.txt"))
+    assert done.returncode == 0, done.stderr
+    events = json_lines(done.stdout)
+    assert all(problems(event, "article-entity/1") == [] for event in events)
+    assert len({event["id"] for event in events}) == 1
+    rotterdam = next(e for e in events if e["entity"]["name"] == "Rotterdam")
+    assert rotterdam["entity"]["country_code"] == "NL"
+    assert rotterdam["article_countries"][0] == "NL"  # the headline's place comes first
+    refused = copydesk("process", "--entity-events", "--until", "structure", "-", stdin=b"x")
+    assert refused.returncode == 2 and b"--entity-events needs" in refused.stderr
