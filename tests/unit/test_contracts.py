@@ -1,4 +1,5 @@
-"""The schemas themselves: valid, complete, and their errors readable."""
+"""The contract: the schemas valid, complete and readable in their errors; events encoded and
+decoded against them, each record's failure its own."""
 
 from __future__ import annotations
 
@@ -7,7 +8,17 @@ import json
 import pytest
 
 from agents import records
-from agents.contracts import SCHEMA_DIR, SCHEMA_FILES, problems, validator
+from agents.contracts import (
+    SCHEMA_DIR,
+    SCHEMA_FILES,
+    decode_event,
+    decode_events,
+    encode_event,
+    problems,
+    validator,
+)
+from agents.errors import RejectedInput
+from tests.helpers import repaired
 
 
 @pytest.mark.parametrize("version", sorted(SCHEMA_FILES))
@@ -59,3 +70,31 @@ def test_schemas_unknown_fields_are_named() -> None:
 def test_schemas_extra_fields_on_events_are_refused() -> None:
     letter_fields = {"schema": "dead-letter/1", "surprise": 1}
     assert any("surprise" in p for p in problems(letter_fields, "dead-letter/1"))
+
+
+def test_pipeline_decode_event_round_trip() -> None:
+    event = repaired("Headline\n\nBody.\n")
+    assert decode_event(encode_event(event), "repaired-article/1") == event
+
+
+@pytest.mark.parametrize(
+    ("value", "kind"),
+    [
+        (b"", "empty"),
+        (b"not json", "invalid_json"),
+        (json.dumps({"schema": "structured-article/1", "text": "x"}).encode(), "schema_violation"),
+        (json.dumps(["a list"]).encode(), "schema_violation"),
+    ],
+)
+def test_pipeline_decode_event_rejects_foreign_records(value: bytes, kind: str) -> None:
+    with pytest.raises(RejectedInput) as caught:
+        decode_event(value, "repaired-article/1")
+    assert caught.value.kind == kind
+
+
+def test_pipeline_decode_events_keeps_each_records_failure_its_own() -> None:
+    event = repaired("Headline\n\nA paragraph.\n")
+    good, bad = encode_event(event), b"{not json"
+    first, failure, second = decode_events([good, bad, good], "repaired-article/1")
+    assert first == second == event
+    assert isinstance(failure, RejectedInput) and failure.kind == "invalid_json"

@@ -1,11 +1,13 @@
-"""Settings: defaults, then COPYDESK_* variables, then flags."""
+"""Settings: defaults, then COPYDESK_* variables, then flags; docs/configuration.md generated from
+them."""
 
 from __future__ import annotations
 
 import pytest
 
 from agents.errors import ConfigError
-from agents.settings import Settings
+from agents.settings import Settings, reference
+from tests.conftest import ROOT
 
 
 def test_settings_defaults_match_the_design() -> None:
@@ -54,3 +56,8 @@ def test_settings_bad_numbers_name_the_variable() -> None:
         Settings.from_env({"COPYDESK_BATCH_SIZE": "0"})
     with pytest.raises(ConfigError, match="COPYDESK_FETCH_MAX_WAIT must be over 0"):
         Settings.from_env({"COPYDESK_FETCH_MAX_WAIT": "0"})
+
+
+def test_docs_configuration_is_generated_from_the_settings() -> None:
+    written = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
+    assert written == reference(), "regenerate: python -m agents.settings > docs/configuration.md"
