@@ -1,5 +1,5 @@
 """The quality gate: the entity stage on our labelled set may not fall below the floors pinned in
-tests/eval/entities-baseline.json (``python -m benchmarks.entities`` prints the figures)."""
+tests/data/baselines/entities.json (``python -m benchmarks.entities`` prints the figures)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Quality gate: the structure stage's per-field scores on the labelled set stay above their floors
-(``benchmarks/structure_baseline.json``), as trafilatura's eval_gate does for its extractor."""
+(``tests/data/baselines/structure.json``), as trafilatura's eval_gate does for its extractor."""
 
 from __future__ import annotations
 
