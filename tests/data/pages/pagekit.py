@@ -2534,6 +2534,24 @@ def old_page(site, art, body_html, rng, k, charset="utf-8"):
         f'<a href="/news/{slug(h)}.html">{esc(h)}</a></font></td></tr>'
         for h in pick(rng, "headlines", k.more_teasers)
     )
+    briefs = "".join(
+        f'<tr><td valign="top" width="60"><img src="/images/thumbs/{chash(h, n=6)}.jpg" width="56" '
+        f'height="42" border="0" alt=""></td><td valign="top"><font face="Verdana, Arial" size="1">'
+        f'<a href="/news/{slug(h)}.html"><b>{esc(h)}</b></a><br>{esc(t)}</font></td></tr>'
+        for h, t in zip(
+            pick(rng, "headlines", k.state_teasers), pick(rng, "teasers", k.state_teasers), strict=True
+        )
+    )
+    notices = "".join(
+        f'<tr><td><font face="Verdana, Arial" size="1"><b>{esc(n.upper())}</b> &#150; '
+        f'<a href="/notices/{slug(n)}.html">{kind}</a></font></td></tr>'
+        for n, kind in zip(
+            pick(rng, "authors", 8),
+            ["Deaths", "Births", "In memoriam", "Anniversaries", "Deaths", "Marriages", "Deaths",
+             "Thanks"],
+            strict=True,
+        )
+    )
     towns = " | ".join(
         f'<a href="/local/{slug(p, 2)}.html">{esc(p)}</a>' for p in POOLS["places"][: k.footer_links]
     )
@@ -2587,6 +2605,11 @@ body {{ font-family: Verdana, Arial, Helvetica, sans-serif; font-size: 11px; }}
 {body}
 </td></tr></table>
 <br>
+<table width="100%" border="0" cellspacing="0" cellpadding="3">
+<tr><td colspan="2" bgcolor="{site.color}"><font face="Verdana, Arial" size="2" color="#FFFFFF"><b>MORE HEADLINES</b></font></td></tr>
+{briefs}
+</table>
+<br>
 <font size="1"><a href="javascript:openPrint('/print/{art.name}.html')">Printer-friendly version</a> | <a href="/email.html?story={art.name}">Email this story</a> | <a href="/letters.html">Write a letter to the editor</a></font>
 </td></tr></table>
 </td>
@@ -2594,6 +2617,12 @@ body {{ font-family: Verdana, Arial, Helvetica, sans-serif; font-size: 11px; }}
 <table width="150" border="0" cellspacing="0" cellpadding="4">
 <tr><td bgcolor="#CCCCCC"><font face="Verdana, Arial" size="1"><b>LATEST NEWS</b></font></td></tr>
 {latest}
+</table>
+<br>
+<table width="150" border="0" cellspacing="0" cellpadding="4">
+<tr><td bgcolor="#CCCCCC"><font face="Verdana, Arial" size="1"><b>FAMILY NOTICES</b></font></td></tr>
+{notices}
+<tr><td><font size="1"><a href="/notices/place.html">Place a notice</a></font></td></tr>
 </table>
 <br><div align="center"><font size="1" color="#999999">ADVERTISEMENT</font><br><img src="/images/ads/mpu_{chash(site.key, "m", n=4)}.gif" width="140" height="140" border="0" alt=""></div>
 </td>
@@ -2606,7 +2635,7 @@ body {{ font-family: Verdana, Arial, Helvetica, sans-serif; font-size: 11px; }}
 </body>
 </html>
 """
-    return entityize(page)
+    return entityize(page) if art.get("entities") == "yes" else page
 
 
 SKELETONS = {"next": next_page, "wp": wp_page, "amp": amp_page, "old": old_page}
