@@ -2076,8 +2076,8 @@ def emotion_css(site, rng, n):
         "margin:0 auto",
         "max-width:600px",
         "width:100%",
-        "font-family:nyt-cheltenham,georgia,'times new roman',times,serif",
-        "font-family:nyt-franklin,helvetica,arial,sans-serif",
+        "font-family:cr-serif-display,georgia,'times new roman',times,serif",
+        "font-family:cr-sans,helvetica,arial,sans-serif",
         "font-size:1.25rem",
         "line-height:1.875rem",
         "font-weight:700",
@@ -2132,7 +2132,7 @@ def next_page(site, art, body_html, rng, k):
         "props": {
             "pageProps": {
                 "article": {
-                    "id": f"nyt://article/{chash(art.name, n=32)}",
+                    "id": f"cr://article/{chash(art.name, n=32)}",
                     "headline": {"default": text_of(art.get("title"))},
                     "summary": text_of(art.get("standfirst")),
                     "bylines": [{"renderedRepresentation": "By " + " and ".join(art.authors)}],
@@ -2182,7 +2182,7 @@ def next_page(site, art, body_html, rng, k):
         )
     sprite = icon_sprite(rng, k.sprite_icons) if k.sprite_icons else ""
     return f"""<!DOCTYPE html>
-<html lang="en" class="story nytapp-vi-article">
+<html lang="en" class="story app-article">
 <head>
 {meta_tags(site, art, rng)}
 {preloads}
