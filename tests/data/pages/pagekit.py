@@ -1553,7 +1553,7 @@ class LiveBody(Body):
             out.append(
                 f'<article class="{cls}" id="{eid}" data-entry-id="{eid}">{pin}'
                 f'<header class="live-entry__meta"><a class="live-entry__time" href="#{eid}">'
-                f'<time datetime="{self.art.get("date")[:11]}{e.arg}:00">{e.arg}</time></a>'
+                f"{self._time(e.arg)}</a>"
                 f'<span class="live-entry__author">{esc(author)}</span></header>{head}'
                 f'<div class="live-entry__body">{inner}</div>'
                 '<footer class="live-entry__footer"><button class="share-entry">'
@@ -1565,6 +1565,11 @@ class LiveBody(Body):
             "Older updates</a></div>"
         )
         return self.body_open + "\n".join(out) + self.body_close
+
+    def _time(self, arg):
+        if re.fullmatch(r"\d\d:\d\d", arg):
+            return f'<time datetime="{self.art.get("date")[:11]}{arg}:00">{arg}</time>'
+        return f'<span class="live-entry__minute">{arg}</span>'
 
     def p(self, text):
         return f'<p class="live-entry__text">{text}</p>'
