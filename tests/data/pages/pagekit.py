@@ -2652,6 +2652,8 @@ def build(name, knobs=None, target_kb=None):
     site = SITES[art.get("site")]
     skeleton = SKELETONS.get(site.dialect, modern_page)
     knobs = knobs or Knobs()
+    if art.get("comments"):
+        knobs.comments = int(art.get("comments"))
     target_kb = target_kb if target_kb is not None else float(art.get("size") or 0)
 
     def make(k):
