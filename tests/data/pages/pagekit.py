@@ -1,3 +1,4 @@
+# ruff: noqa: E501 (HTML templates and their hand-written text are long lines)
 """Shared machinery of the page builders: article sources, labels, site furniture, renderers.
 
 `build_pages.py` and `build_large.py` turn each hand-written article source in `src/` into a page
@@ -701,7 +702,9 @@ def meta_tags(site, art, rng):
         )
     for size in (16, 32, 180, 192, 512):
         rel = "apple-touch-icon" if size == 180 else "icon"
-        tags.append(f'<link rel="{rel}" sizes="{size}x{size}" href="/static/icons/icon-{size}.png">')
+        tags.append(
+            f'<link rel="{rel}" sizes="{size}x{size}" href="/static/icons/icon-{size}.png">'
+        )
     tags.append('<link rel="manifest" href="/manifest.webmanifest">')
     tags.append(f'<meta name="theme-color" content="{site.color}">')
     for lang in ("en-gb", "en-us", "en-ie", "en-au"):
@@ -735,7 +738,9 @@ def img_url(site, seed, w=800, h=450):
 def teaser_state(site, rng, n):
     """Teasers as a site's app state holds them: headline, link, image renditions, standfirst."""
     out = []
-    for i, (h, t) in enumerate(zip(pick(rng, "headlines", n), pick(rng, "teasers", n), strict=True)):
+    for i, (h, t) in enumerate(
+        zip(pick(rng, "headlines", n), pick(rng, "teasers", n), strict=True)
+    ):
         sec = rng.choice(list(SECTIONS))
         out.append(
             {
@@ -870,7 +875,10 @@ def icon_sprite(rng, n):
                 )
             else:
                 pts.append(
-                    "C" + " ".join(f"{rng.uniform(0, 24):.3f} {rng.uniform(0, 24):.3f}" for _ in (1, 2, 3))
+                    "C"
+                    + " ".join(
+                        f"{rng.uniform(0, 24):.3f} {rng.uniform(0, 24):.3f}" for _ in (1, 2, 3)
+                    )
                 )
         symbols.append(
             f'<symbol id="icon-{name}" viewBox="0 0 24 24"><path d="{"".join(pts)}z"/></symbol>'
@@ -883,7 +891,9 @@ def icon_sprite(rng, n):
 
 
 def icon(name):
-    return f'<svg class="icon icon--{name}" aria-hidden="true"><use href="#icon-{name}"></use></svg>'
+    return (
+        f'<svg class="icon icon--{name}" aria-hidden="true"><use href="#icon-{name}"></use></svg>'
+    )
 
 
 def mega_menu(site, rng, featured=3):
@@ -914,7 +924,7 @@ def mega_menu(site, rng, featured=3):
     return (
         f'<nav class="site-nav" aria-label="Main"><ul class="nav__list">{top}</ul>'
         f'<button class="nav__toggle" aria-controls="mega-menu" aria-expanded="false">'
-        f'{icon("menu")}<span>Menu</span></button>'
+        f"{icon('menu')}<span>Menu</span></button>"
         f'<div class="mega-menu" id="mega-menu" aria-expanded="false">{"".join(cols)}'
         f'<div class="mega-menu__editions"><h2 class="mega-menu__title">Local editions</h2>'
         f'<ul class="mega-menu__list">'
@@ -928,7 +938,7 @@ def header(site, rng, featured=3):
         '<a class="skip-link" href="#main">Skip to main content</a>'
         '<div class="top-bar"><div class="top-bar__inner"><span class="top-bar__date">'
         'Thursday 13 March 2025</span><a class="top-bar__link" href="/subscribe">'
-        "Subscribe</a><a class=\"top-bar__link\" href=\"/login\">Sign in</a>"
+        'Subscribe</a><a class="top-bar__link" href="/login">Sign in</a>'
         '<a class="top-bar__link" href="/e-edition">Today&#8217;s paper</a></div></div>'
         f'<header class="site-header" role="banner"><div class="site-header__inner">'
         f'<a class="site-header__logo" href="/" aria-label="{esc(site.name)} home">'
@@ -987,9 +997,7 @@ def footer(site, rng, columns=6, per_column=12):
             f'<li><a href="/{slug(sec, 2)}/{slug(s, 3)}">{esc(s)}</a></li>'
             for s in (subs * 3)[:per_column]
         )
-        cols.append(
-            f'<div class="site-footer__column"><h3>{esc(sec)}</h3><ul>{links}</ul></div>'
-        )
+        cols.append(f'<div class="site-footer__column"><h3>{esc(sec)}</h3><ul>{links}</ul></div>')
     corp = "".join(f'<li><a href="/info/{slug(x, 3)}">{esc(x)}</a></li>' for x in FOOTER_LINKS)
     social = "".join(
         f'<li><a href="https://{n}.com/{site.key}news" rel="noopener" aria-label="{site.name} on '
@@ -1034,7 +1042,9 @@ def comments_html(rng, n, names=None, style="generic", replies=True):
         text = rng.choice(POOLS["comments"])
         if rng.random() < 0.3:
             text += " " + rng.choice(POOLS["comments"])
-        when = f"{rng.randint(1, 28)} March 2025 at {rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}"
+        when = (
+            f"{rng.randint(1, 28)} March 2025 at {rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}"
+        )
         if style == "wp":
             body = (
                 f'<li id="comment-{cid}" class="comment {"even" if i % 2 else "odd"} '
@@ -1164,7 +1174,7 @@ class Body:
         return f'<aside class="pull-quote" aria-hidden="true"><p>{items[0]}</p></aside>'
 
     def tweet(self, items):
-        name, handle, text, date = (items + ["", "", "", ""])[:4]
+        name, handle, text, date = ([*items, "", "", "", ""])[:4]
         sid = int(hashlib.sha1(text.encode()).hexdigest()[:15], 16)
         return (
             '<div class="embed embed--twitter"><blockquote class="twitter-tweet" data-dnt="true">'
@@ -1175,7 +1185,7 @@ class Body:
         )
 
     def insta(self, items):
-        account, text = (items + ["", ""])[:2]
+        account, text = ([*items, "", ""])[:2]
         code = chash(text, n=11)
         return (
             '<div class="embed embed--instagram"><blockquote class="instagram-media" '
@@ -1188,7 +1198,7 @@ class Body:
         )
 
     def tiktok(self, items):
-        account, text = (items + ["", ""])[:2]
+        account, text = ([*items, "", ""])[:2]
         vid = int(hashlib.sha1(text.encode()).hexdigest()[:16], 16)
         return (
             f'<blockquote class="tiktok-embed" cite="https://www.tiktok.com/@{account}/video/{vid}" '
@@ -1199,7 +1209,7 @@ class Body:
         )
 
     def bsky(self, items):
-        name, handle, text, date = (items + ["", "", "", ""])[:4]
+        name, handle, text, date = ([*items, "", "", "", ""])[:4]
         return (
             '<blockquote class="bluesky-embed" data-bluesky-uri="at://did:plc:'
             f'{chash(handle, n=24)}/app.bsky.feed.post/{chash(text, n=13)}">'
@@ -1209,7 +1219,7 @@ class Body:
         )
 
     def video(self, items):
-        title, duration = (items + ["", ""])[:2]
+        title, duration = ([*items, "", ""])[:2]
         return (
             f'<div class="video-player" data-video-id="{chash(title, n=10)}">'
             f'<div class="video-player__poster"><img src="{img_url(self.site, title)}" alt=""></div>'
@@ -1253,7 +1263,7 @@ class Body:
         if b.kind == "note":
             return self.note(b.text)
         if b.kind == "fig":
-            return self.fig(*(b.items + [""])[:2])
+            return self.fig(*([*b.items, ""])[:2])
         if b.kind == "ad":
             return self.ad(b.text)
         method = getattr(self, b.kind, None)
@@ -1286,9 +1296,7 @@ class StoryBody(Body):
         self.ad_count += 1
         n = self.ad_count
         label = (
-            "Story continues below advertisement"
-            if self.rng.random() < 0.5
-            else "ADVERTISEMENT"
+            "Story continues below advertisement" if self.rng.random() < 0.5 else "ADVERTISEMENT"
         )
         return (
             f'<aside class="story-ad" data-ad-position="mid{n}"><div class="ad-wrapper">'
@@ -1333,7 +1341,7 @@ class CBody(Body):
         self.ad_count += 1
         return (
             f'<div class="c-ad c-ad--mpu" id="c-ad-{self.ad_count}"><span class="c-ad__label">'
-            "Advertisement</span><div class=\"c-ad__slot\"></div><span class=\"c-ad__label\">"
+            'Advertisement</span><div class="c-ad__slot"></div><span class="c-ad__label">'
             "Continue reading below</span></div>"
         )
 
@@ -1376,7 +1384,7 @@ class BrBody(Body):
         self.ad_count += 1
         return (
             f'<div class="inline-ad" id="inline-ad-{self.ad_count}"><div class="inline-ad__label">'
-            "Advertisement</div><ins class=\"adsbygoogle\" style=\"display:block\" "
+            'Advertisement</div><ins class="adsbygoogle" style="display:block" '
             'data-ad-client="ca-pub-5551234567890123" data-ad-slot="4471'
             f'{self.ad_count}" data-ad-format="auto"></ins><script>'
             "(adsbygoogle=window.adsbygoogle||[]).push({});</script></div>"
@@ -1489,7 +1497,7 @@ class NextBody(Body):
             f'class="ad mid{self.ad_count}-wrapper {self.c("ad")}"><div class="{self.c("adlabel")}">'
             "<p>Advertisement</p></div><div></div></div>"
             f'<div class="{self.c("skip")}"><a href="#after-mid{self.ad_count}">'
-            'SKIP ADVERTISEMENT</a></div></div>'
+            "SKIP ADVERTISEMENT</a></div></div>"
             f'<div id="after-mid{self.ad_count}" class="{self.c("after")}"></div>'
         )
 
@@ -1587,7 +1595,7 @@ class GalleryBody(Body):
         out = ['<div class="gallery__intro">' + "\n".join(self.block(b) for b in intro) + "</div>"]
         out.append('<ol class="gallery__slides">')
         for i, s in enumerate(slides):
-            caption, credit = (s.items + ["", ""])[:2]
+            caption, credit = ([*s.items, "", ""])[:2]
             out.append(
                 f'<li class="gallery__slide" id="img-{i + 1}"><figure class="gallery__figure">'
                 f'<img src="{img_url(self.site, caption, 1200, 800)}" alt="" width="1200" '
@@ -1599,7 +1607,7 @@ class GalleryBody(Body):
                 "</li>"
             )
             if (i + 1) % 5 == 0 and i + 1 < len(slides):
-                out.append(f"<li class=\"gallery__ad\">{self.ad()}</li>")
+                out.append(f'<li class="gallery__ad">{self.ad()}</li>')
         out.append("</ol>")
         return self.body_open + "\n".join(out) + self.body_close
 
@@ -1676,9 +1684,7 @@ class WPBody(Body):
         )
 
     def related(self, items):
-        links = "".join(
-            f'<li><a href="/{slug(x)}/">{x}</a></li>' for x in items
-        )
+        links = "".join(f'<li><a href="/{slug(x)}/">{x}</a></li>' for x in items)
         return f'<div class="wp-block-group related-box"><p><strong>See also</strong></p><ul>{links}</ul></div>'
 
 
@@ -1691,7 +1697,7 @@ class AmpBody(Body):
 
     def fig(self, caption, credit=""):
         seed = caption + credit
-        cr = f" <span class=\"credit\">{credit}</span>" if credit else ""
+        cr = f' <span class="credit">{credit}</span>' if credit else ""
         return (
             '<figure class="amp-figure"><amp-img src="' + img_url(self.site, seed) + '" '
             'width="800" height="450" layout="responsive" alt="'
@@ -1707,16 +1713,16 @@ class AmpBody(Body):
             f'amp/{slug(self.art.get("section"), 1)}" data-multi-size="320x50,300x50" '
             f'data-enable-refresh="30" rtc-config=\'{{"vendors":{{"aps":{{"PUB_ID":"3141",'
             f'"PARAMS":{{"amp":"1"}}}}}},"timeoutMillis":1000}}\'>'
-            '<div placeholder></div><div fallback></div></amp-ad></div>'
+            "<div placeholder></div><div fallback></div></amp-ad></div>"
         )
 
     def tweet(self, items):
-        name, handle, text, date = (items + ["", "", "", ""])[:4]
+        name, handle, text, date = ([*items, "", "", "", ""])[:4]
         sid = int(hashlib.sha1(text.encode()).hexdigest()[:15], 16)
         return (
             f'<amp-twitter width="375" height="472" layout="responsive" data-tweetid="{sid}">'
             f'<blockquote placeholder class="twitter-tweet" data-lang="en"><p lang="en" dir="ltr">'
-            f"{text}</p>&mdash; {name} ({handle}) <a href=\"https://twitter.com/"
+            f'{text}</p>&mdash; {name} ({handle}) <a href="https://twitter.com/'
             f'{handle.lstrip("@")}/status/{sid}">{date}</a></blockquote></amp-twitter>'
         )
 
@@ -1786,9 +1792,9 @@ class OldBody(Body):
             '<table width="100%" border="0" cellspacing="0" cellpadding="0"><tr><td align="center">'
             '<font size="1" color="#999999">ADVERTISEMENT</font><br>'
             '<script language="JavaScript" type="text/javascript">'
-            f'document.write(\'<scr\'+\'ipt src="http://ads.harbourmedia.net/js.ng/site=local&amp;'
+            f"document.write('<scr'+'ipt src=\"http://ads.harbourmedia.net/js.ng/site=local&amp;"
             f"pos=mid{self.ad_count}&amp;ord='+Math.floor(Math.random()*1e9)+'\"></scr'+'ipt>');"
-            "</script><noscript><a href=\"http://ads.harbourmedia.net/click.ng\">"
+            '</script><noscript><a href="http://ads.harbourmedia.net/click.ng">'
             '<img src="http://ads.harbourmedia.net/image.ng" width="468" height="60" border="0" '
             'alt="Click here"></a></noscript></td></tr></table>'
         )
@@ -1871,7 +1877,8 @@ class Knobs:
 def byline_html(site, art, cls="byline"):
     names = art.authors
     links = " and ".join(
-        f'<a rel="author" class="{cls}__author" href="/profile/{slug(n)}">{esc(n)}</a>' for n in names
+        f'<a rel="author" class="{cls}__author" href="/profile/{slug(n)}">{esc(n)}</a>'
+        for n in names
     )
     role = f'<span class="{cls}__role">{esc(art.get("role"))}</span>' if art.get("role") else ""
     return f'<div class="{cls}"><span class="{cls}__by">By {links}</span>{role}</div>'
@@ -2153,7 +2160,10 @@ def next_page(site, art, body_html, rng, k):
             "__N_SSP": True,
         },
         "page": "/[section]/[...slug]",
-        "query": {"section": slug(art.get("section"), 1), "slug": slug(art.get("title")).split("-")},
+        "query": {
+            "section": slug(art.get("section"), 1),
+            "slug": slug(art.get("title")).split("-"),
+        },
         "buildId": build_id,
         "isFallback": False,
         "gssp": True,
@@ -2443,14 +2453,16 @@ def amp_page(site, art, body_html, rng, k):
         + "</ul></li>"
         for sec, subs in SECTIONS.items()
     )
-    standfirst = f'<p class="standfirst">{art.get("standfirst")}</p>' if art.get("standfirst") else ""
+    standfirst = (
+        f'<p class="standfirst">{art.get("standfirst")}</p>' if art.get("standfirst") else ""
+    )
     hero = ""
     if art.get("hero"):
         cap, _, cred = art.get("hero").partition("|")
         hero = (
             f'<figure class="hero"><amp-img src="{img_url(site, cap, 1200, 675)}" width="1200" '
             f'height="675" layout="responsive" alt="{esc(text_of(cap))}"></amp-img>'
-            f"<figcaption>{cap.strip()} <span class=\"credit\">{cred.strip()}</span></figcaption>"
+            f'<figcaption>{cap.strip()} <span class="credit">{cred.strip()}</span></figcaption>'
             "</figure>"
         )
     more = "".join(
@@ -2526,8 +2538,20 @@ var s = document.getElementsByTagName('script')[0]; s.parentNode.insertBefore(ga
 
 def old_page(site, art, body_html, rng, k, charset="utf-8"):
     """A regional paper's site of about 2003: nested layout tables, `<font>`, spacer GIFs."""
-    nav_items = ["Home", "News", "Sport", "What's On", "Letters", "Business", "Property",
-                 "Motors", "Jobs", "Announcements", "Weather", "Contact Us"]
+    nav_items = [
+        "Home",
+        "News",
+        "Sport",
+        "What's On",
+        "Letters",
+        "Business",
+        "Property",
+        "Motors",
+        "Jobs",
+        "Announcements",
+        "Weather",
+        "Contact Us",
+    ]
     nav = "".join(
         f'<tr><td height="20" class="navcell"><img src="/images/arrow.gif" width="8" height="8">'
         f'&nbsp;<a href="/{slug(x, 2) or "index"}.html" class="nav">{esc(x)}</a></td></tr>'
@@ -2544,7 +2568,9 @@ def old_page(site, art, body_html, rng, k, charset="utf-8"):
         f'height="42" border="0" alt=""></td><td valign="top"><font face="Verdana, Arial" size="1">'
         f'<a href="/news/{slug(h)}.html"><b>{esc(h)}</b></a><br>{esc(t)}</font></td></tr>'
         for h, t in zip(
-            pick(rng, "headlines", k.state_teasers), pick(rng, "teasers", k.state_teasers), strict=True
+            pick(rng, "headlines", k.state_teasers),
+            pick(rng, "teasers", k.state_teasers),
+            strict=True,
         )
     )
     notices = "".join(
@@ -2552,13 +2578,22 @@ def old_page(site, art, body_html, rng, k, charset="utf-8"):
         f'<a href="/notices/{slug(n)}.html">{kind}</a></font></td></tr>'
         for n, kind in zip(
             pick(rng, "authors", 8),
-            ["Deaths", "Births", "In memoriam", "Anniversaries", "Deaths", "Marriages", "Deaths",
-             "Thanks"],
+            [
+                "Deaths",
+                "Births",
+                "In memoriam",
+                "Anniversaries",
+                "Deaths",
+                "Marriages",
+                "Deaths",
+                "Thanks",
+            ],
             strict=True,
         )
     )
     towns = " | ".join(
-        f'<a href="/local/{slug(p, 2)}.html">{esc(p)}</a>' for p in POOLS["places"][: k.footer_links]
+        f'<a href="/local/{slug(p, 2)}.html">{esc(p)}</a>'
+        for p in POOLS["places"][: k.footer_links]
     )
     standfirst = ""
     if art.get("standfirst"):
