@@ -122,7 +122,7 @@ LARGE = {
     ),
     "large-wp-planning-row": (
         Knobs(state_teasers=300, css_rules=900, comments=420, footer_links=240),
-        1010,
+        1060,
     ),
     "large-portal-steelworks": (
         Knobs(
