@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import statistics
 import time
 from collections.abc import Callable, Sequence
@@ -35,8 +34,11 @@ from tests.quality.entity_eval import (
     BASELINE,
     Counts,
     LabelledArticle,
+    baseline,
+    check_first_run,
     check_floors,
     load_labelled,
+    regression_set,
     score_model,
     score_stage,
 )
@@ -64,35 +66,41 @@ def main() -> None:
 
 
 def _quality(labelled: list[LabelledArticle], analyzer: EntityAnalyzer) -> None:
-    subsets = {
-        "whole set": labelled,
-        "blind batch": [a for a in labelled if a.blind],
-        "the others": [a for a in labelled if not a.blind],
-    }
-    first_run = json.loads(BASELINE.read_text(encoding="utf-8")).get("blind_first_run")
-    whole = None
+    first_runs = baseline()["first_runs"]
+    subsets = {"whole set": labelled}
+    subsets |= {f"blind batch {b}": [a for a in labelled if a.batch == b] for b in first_runs}
+    subsets["the others"] = [a for a in labelled if a.batch is None]
+    failures: list[str] = []
     for name, articles in subsets.items():
         if not articles:
             continue
         model, stage = score_model(articles, analyzer), score_stage(articles, analyzer)
-        whole = whole or stage
         print(f"\n{name}: {len(articles)} articles")
         _print_table({f: (_prf(model.by_type[f]), _prf(stage.by_type[f])) for f in _FAMILIES})
-        print(
-            f"merged: {stage.merged} of {stage.to_merge} entities written several ways; "
-            f"wrong merges: {stage.wrong_merges}"
-        )
-        print(f"places with the right country: {stage.places_right} of {stage.places}")
-        if name == "blind batch" and first_run:
-            print(f"blind batch, first run (recorded in {BASELINE_SHOWN}):")
-            _print_table({f: (first_run["model"][f], first_run["stage"][f]) for f in _FAMILIES})
-            (merged, to_merge), (right, places) = first_run["merged"], first_run["places_right"]
-            print(
-                f"merged: {merged} of {to_merge}; wrong merges: {first_run['wrong_merges']}; "
-                f"places with the right country: {right} of {places}"
-            )
-    failures = check_floors(whole) if whole else []
+        _print_places(
+            stage.merged, stage.to_merge, stage.wrong_merges, stage.places_right, stage.places,
+            stage.admin1_right, stage.admin1_places,
+        )  # fmt: skip
+        batch = name.removeprefix("blind batch ")
+        if batch in first_runs:
+            first = first_runs[batch]
+            print(f"{name}, first run (recorded in {BASELINE_SHOWN}):")
+            _print_table({f: (first["model"][f], first["stage"][f]) for f in _FAMILIES})
+            _print_places(
+                *first["merged"], first["wrong_merges"], *first["places_right"],
+                *first.get("admin1_right", (0, 0)),
+            )  # fmt: skip
+            failures += check_first_run(batch, stage)
+    failures += check_floors(score_stage(regression_set(labelled), analyzer))
     print(f"\nquality gate (floors in {BASELINE_SHOWN}): " + ("; ".join(failures) or "pass"))
+
+
+def _print_places(
+    merged: int, to_merge: int, wrong: int, right: int, places: int, admin1: int, regions: int
+) -> None:
+    print(f"merged: {merged} of {to_merge} entities written several ways; wrong merges: {wrong}")
+    print(f"places with the right country: {right} of {places}", end="")
+    print(f"; with the right admin-1 region: {admin1} of {regions}" if regions else "")
 
 
 _FAMILIES = ("PERSON", "ORG", "NORP", "PLACE", "ALL")
