@@ -24,7 +24,15 @@ from trafilatura import bare_extraction
 from agents.records import RepairedArticle
 from agents.structure.stage import structure_article
 from tests.helpers import article, repaired
-from tests.quality.structure_eval import Labelled, baseline, floors, load_set, score
+from tests.quality.structure_eval import (
+    BLIND_BATCHES,
+    Labelled,
+    baseline,
+    floors,
+    load_all,
+    score,
+    subsets,
+)
 
 #: The long article: this many copies of one wire story in a single event.
 LONG_COPIES = 40
@@ -36,35 +44,41 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=30, help="passes over the set to time (30)")
     parser.add_argument("--misses", action="store_true", help="show what each miss gave")
     args = parser.parse_args()
-    labelled = load_set()
+    labelled = load_all()
     html = [item for item in labelled if item.is_html]
     plain = [item for item in labelled if not item.is_html]
+    groups = subsets(labelled)
     print(
-        f"labelled set: {len(labelled)} articles ({len(plain)} plain text, {len(html)} HTML; "
-        f"{sum(item.held_out for item in labelled)} held out: written and labelled before the "
-        f"code saw them, {sum(item.blind for item in labelled)} of them the latest, blind batch; "
-        "'first run' is their score then, before the fixes they prompted)"
+        f"labelled sets: {len(labelled)} articles ({len(plain)} plain text, {len(html)} HTML); "
+        f"held out {len(groups['held_out'])}, blind batches "
+        + ", ".join(f"{b} {len(groups[b])}" for b in ("blind1", *BLIND_BATCHES))
+        + "; 'first' is a batch's first run, before any fix it prompted"
     )
-
-    results = [(item, structure_article(item.repaired)) for item in labelled]
-    scores = score(results)
-    held_out = score((item, event) for item, event in results if item.held_out)
-    blind = score((item, event) for item, event in results if item.blind)
-    pinned, first_run = floors(), baseline()["held_out_first_run"]
-    blind_first_run = baseline().get("blind_first_run", {})
+    results = {item.path: (item, structure_article(item.repaired)) for item in labelled}
+    pinned, first_runs = floors(), baseline()["first_runs"]
+    columns = {name: score(results[item.path] for item in items) for name, items in groups.items()}
+    batches = [name for name in groups if name != "regression"]
     print(
-        f"\n{'field':<14}{'all':>7}{'floor':>7}{'held out':>10}{'first run':>11}"
-        f"{'blind':>7}{'first run':>11}  misses"
+        f"\n{'field':<16}{'floor':>6}{'regr.':>6}"
+        + "".join(f"{name:>10}{'first':>6}" for name in batches)
+        + "  misses"
     )
-    for name, found in scores.items():
-        print(
-            f"{name:<14}{found.value:>7.2f}{pinned.get(name, 0):>7.2f}"
-            f"{held_out[name].value:>10.2f}{first_run.get(name, 0):>11.2f}"
-            f"{blind[name].value:>7.2f}{blind_first_run.get(name, 0):>11.2f}  {len(found.misses)}"
+    for field_name in columns["regression"]:
+        row = f"{field_name:<16}{pinned.get(field_name, 0):>6.2f}"
+        row += f"{columns['regression'][field_name].value:>6.2f}"
+        for name in batches:
+            first = first_runs.get(name, {}).get(field_name)
+            found = columns[name][field_name]
+            row += f"{found.value:>10.2f}" if found.counted else f"{'-':>10}"
+            row += f"{first:>6.2f}" if first is not None else f"{'-':>6}"
+        misses = sum(
+            len(columns[name][field_name].misses) for name in ("regression", *BLIND_BATCHES)
         )
+        print(f"{row}  {misses}")
         if args.misses:
-            for path, given in found.misses.items():
-                print(f"{'':<16}{path}: {given!r}")
+            for name in ("regression", *BLIND_BATCHES):
+                for path, given in columns[name][field_name].misses.items():
+                    print(f"{'':<18}{path}: {given!r}")
 
     print(f"\nspeed, {args.rounds} rounds (median of per-article times):")
     plain_rate, plain_ms = _rate(plain, args.rounds, lambda item: structure_article(item.repaired))

@@ -1,7 +1,10 @@
 """Per-field accuracy of the structure stage on a labelled set of our own articles.
 
-The set is ``tests/data/structure/labels.json``: each article (plain text or HTML, in the layouts
-real pages have) with its fields labelled by hand. Single-valued fields score the share of
+The sets are ``tests/data/structure/labels.json`` (tuned on) and the blind batches, each its own
+``labels.json`` (``tests/data/structure-blind2/``): each article (plain text or HTML, in the
+layouts real pages have) with its fields labelled by hand. Paragraphs are labelled by their text
+in the blind batches (a split or merged paragraph is an error: F1 over paragraph texts) and by
+their count in the older set (``paragraph_count``). Single-valued fields score the share of
 articles where the stage gives exactly the label; fields with many items (captions, quotations,
 speakers, furniture) score F1 over the items of the whole set, so an article with six quotations
 weighs six times one with one. ``tests/quality/test_structure_gate.py`` fails when a score falls
@@ -23,6 +26,8 @@ from agents.repair.stage import repair_article
 
 ROOT = Path(__file__).resolve().parents[2]
 LABELS = ROOT / "tests" / "data" / "structure" / "labels.json"
+#: Blind batches, each labelled before the stage first ran on it, by name.
+BLIND_BATCHES = {"blind2": ROOT / "tests" / "data" / "structure-blind2" / "labels.json"}
 BASELINE = ROOT / "tests" / "data" / "baselines" / "structure.json"
 #: Far above any article of the set: intake's and repair's limits are not what is measured.
 _NO_LIMIT = 10_000_000
@@ -36,6 +41,7 @@ class Labelled:
     layout: str
     expected: Expected
     repaired: RepairedArticle
+    batch: str | None = None  # the blind batch it belongs to (None: the tuned set)
 
     @property
     def held_out(self) -> bool:
@@ -51,7 +57,7 @@ class Labelled:
         return self.repaired["content_type"] == "text/html"
 
 
-def load_set(labels: Path = LABELS) -> list[Labelled]:
+def load_set(labels: Path = LABELS, batch: str | None = None) -> list[Labelled]:
     """The labelled articles, each through intake and repair as the pipeline would take it."""
     articles = json.loads(labels.read_text(encoding="utf-8"))["articles"]
     found = []
@@ -59,8 +65,16 @@ def load_set(labels: Path = LABELS) -> list[Labelled]:
         value = (ROOT / expected["path"]).read_bytes()
         raw = parse_raw_record(None, value, max_bytes=_NO_LIMIT)
         repaired = repair_article(raw, max_text_chars=_NO_LIMIT)
-        found.append(Labelled(expected["path"], expected["layout"], expected, repaired))
+        found.append(Labelled(expected["path"], expected["layout"], expected, repaired, batch))
     return found
+
+
+def load_all() -> list[Labelled]:
+    """The tuned set and every blind batch."""
+    items = load_set()
+    for batch, labels in BLIND_BATCHES.items():
+        items += load_set(labels, batch)
+    return items
 
 
 @dataclass
@@ -69,6 +83,7 @@ class FieldScore:
 
     value: float
     misses: dict[str, Any] = field(default_factory=dict)
+    counted: int = -1  # articles scored on this field (-1: not said); 0 means no labels
 
 
 def score(results: Iterable[tuple[Labelled, StructuredArticle]]) -> dict[str, FieldScore]:
@@ -84,7 +99,16 @@ def score(results: Iterable[tuple[Labelled, StructuredArticle]]) -> dict[str, Fi
             pairs, lambda e: e["reading_time_minutes"], lambda x: x["reading_time_minutes"]
         ),
         "captions": _f1(pairs, lambda e: map(tuple, e["images"]), _captions),
-        "paragraphs": _accuracy(pairs, lambda e: e["paragraphs"], _paragraphs),
+        "paragraphs": _f1(
+            [(item, event) for item, event in pairs if _by_text(item)],
+            lambda e: map(_squeezed, e["paragraphs"]),
+            lambda x, _e: [_squeezed(p) for p in x["paragraphs"]],
+        ),
+        "paragraph_count": _accuracy(
+            [(item, event) for item, event in pairs if not _by_text(item)],
+            lambda e: e["paragraphs"],
+            _paragraph_count,
+        ),
         "quotes": _f1(pairs, lambda e: (q[0] for q in e["quotes"]), _quotes(with_speaker=False)),
         "speakers": _f1(pairs, lambda e: map(tuple, e["quotes"]), _quotes(with_speaker=True)),
         "furniture": _f1(pairs, lambda e: e["furniture"], lambda x, _e: _furniture(x)),
@@ -99,7 +123,7 @@ def _accuracy(
     misses = {
         item.path: found(event) for item, event in pairs if found(event) != expected(item.expected)
     }
-    return FieldScore(1 - len(misses) / len(pairs) if pairs else 1.0, misses)
+    return FieldScore(1 - len(misses) / len(pairs) if pairs else 1.0, misses, len(pairs))
 
 
 def _f1(
@@ -122,11 +146,11 @@ def _f1(
         if hits != len(labels) or hits != len(answers):
             misses[item.path] = answers
     if not wanted and not given:
-        return FieldScore(1.0, misses)
+        return FieldScore(1.0, misses, len(pairs))
     precision = true_positives / given if given else 0.0
     recall = true_positives / wanted if wanted else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return FieldScore(f1, misses)
+    return FieldScore(f1, misses, len(pairs))
 
 
 def _dateline(event: StructuredArticle) -> list[str | None] | None:
@@ -138,7 +162,16 @@ def _captions(event: StructuredArticle, _labels: list[Any]) -> list[tuple[str, s
     return [(image["caption"], image["credit"]) for image in event["images"]]
 
 
-def _paragraphs(event: StructuredArticle) -> int:
+def _by_text(item: Labelled) -> bool:
+    """Whether the article's paragraphs are labelled by their text (else by their count)."""
+    return isinstance(item.expected["paragraphs"], list)
+
+
+def _squeezed(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _paragraph_count(event: StructuredArticle) -> int:
     return len(event["paragraphs"])
 
 
@@ -167,3 +200,25 @@ def baseline(path: Path = BASELINE) -> dict[str, Any]:
 
 def floors(path: Path = BASELINE) -> dict[str, float]:
     return baseline(path)["floors"]
+
+
+def subsets(items: list[Labelled]) -> dict[str, list[Labelled]]:
+    """The regression set (what the floors hold) and each batch with a recorded first run."""
+    untuned = set(baseline()["untuned_batches"])
+    return {
+        "regression": [item for item in items if item.batch not in untuned],
+        "held_out": [item for item in items if item.held_out and item.batch is None],
+        "blind1": [item for item in items if item.blind and item.batch is None],
+        **{batch: [item for item in items if item.batch == batch] for batch in BLIND_BATCHES},
+    }
+
+
+def check_first_run(batch: str, scores: dict[str, FieldScore]) -> dict[str, tuple[float, float]]:
+    """The fields where ``scores`` of a blind batch fall below its first run: the honest floor
+    that tuning on the batch may not raise."""
+    first = baseline()["first_runs"][batch]
+    return {
+        name: (round(scores[name].value, 2), floor)
+        for name, floor in first.items()
+        if name in scores and scores[name].counted and round(scores[name].value, 2) < floor
+    }

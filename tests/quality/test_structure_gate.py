@@ -9,12 +9,35 @@ import pytest
 
 from agents.records import StructuredArticle
 from agents.structure.stage import structure_article
-from tests.quality.structure_eval import FieldScore, Labelled, floors, load_set, score
+from tests.quality.structure_eval import (
+    Labelled,
+    baseline,
+    check_first_run,
+    floors,
+    load_all,
+    score,
+    subsets,
+)
 
 
 @pytest.fixture(scope="module")
-def results() -> list[tuple[Labelled, StructuredArticle]]:
-    return [(item, structure_article(item.repaired)) for item in load_set()]
+def everything() -> dict[str, list[tuple[Labelled, StructuredArticle]]]:
+    """The regression set and each blind batch, through the stage."""
+    return {
+        name: [(item, structure_article(item.repaired)) for item in items]
+        for name, items in subsets(load_all()).items()
+    }
+
+
+@pytest.fixture(scope="module")
+def results(everything) -> list[tuple[Labelled, StructuredArticle]]:
+    return everything["regression"]
+
+
+@pytest.mark.parametrize("batch", sorted(baseline()["first_runs"]))
+def test_structure_quality_blind_batches_keep_to_their_first_run(batch: str, everything) -> None:
+    assert everything[batch], f"no article of batch {batch}"
+    assert check_first_run(batch, score(everything[batch])) == {}
 
 
 def test_structure_quality_stays_above_the_floors(
@@ -56,6 +79,18 @@ def test_structure_quality_scores_fall_when_the_stage_is_wrong(
         damaged.append((item, wrong))
     scores = score(damaged)
     pinned = floors()
-    for name in ("title", "authors", "paragraphs", "speakers", "captions", "furniture"):
+    for name in ("title", "authors", "paragraph_count", "speakers", "captions", "furniture"):
         assert scores[name].value < pinned[name], name
-    assert scores["quotes"] == FieldScore(1.0, {})  # quotations still found, only speakers lost
+    assert scores["quotes"].value == 1.0  # quotations still found, only speakers lost
+
+
+def test_structure_quality_paragraphs_by_text_count_a_split_as_an_error(everything) -> None:
+    pairs = everything["blind2"]
+    split = []
+    for item, event in pairs:
+        wrong = copy.deepcopy(event)
+        first, *rest = wrong["paragraphs"] or [""]
+        middle = len(first) // 2
+        wrong["paragraphs"] = [first[:middle], first[middle:], *rest]
+        split.append((item, wrong))
+    assert score(split)["paragraphs"].value < score(pairs)["paragraphs"].value
