@@ -6,8 +6,7 @@ it sees: the first article seen with its body (``duplicate_of``), the ``story`` 
 its ``revision`` and what changed. The method and its figures: ``docs/stages/stories.md``.
 """
 
-from agents.stories.index import Record, StoryIndex, StoryMark
-from agents.stories.revisions import Changes
+from agents.stories.index import Record, StoryIndex
 from agents.stories.stage import mark_story
 
-__all__ = ["Changes", "Record", "StoryIndex", "StoryMark", "mark_story"]
+__all__ = ["Record", "StoryIndex", "mark_story"]

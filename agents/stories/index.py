@@ -20,7 +20,8 @@ from array import array
 from collections.abc import MutableMapping, Sequence
 from typing import TypedDict
 
-from agents.stories.revisions import Changes, Version, changes, version
+from agents.records import StoryFields
+from agents.stories.revisions import Version, changes, version
 from agents.stories.shingles import jaccard, shingle_hashes
 from agents.stories.signature import band_keys
 from agents.stories.tuning import DUPLICATE_JACCARD, MIN_SHINGLES
@@ -38,18 +39,6 @@ class Record(TypedDict):
     title: str | None  # normalised, as in revisions.Version
     paragraphs: list[str]  # one short hash per paragraph
     shingles: str  # base64 of the sorted 32-bit shingle hashes; empty when too short to index
-
-
-class StoryMark(TypedDict):
-    """The fields an enriched event gains (see docs/events.md)."""
-
-    duplicate_of: str | None
-    similarity: float | None
-    story: str
-    first_in_story: bool
-    revision: int
-    unchanged: bool
-    changes: Changes | None
 
 
 class StoryIndex:
@@ -83,7 +72,7 @@ class StoryIndex:
 
     def see(
         self, article_id: str, title: str | None, paragraphs: Sequence[str], now: float
-    ) -> StoryMark:
+    ) -> StoryFields:
         """Record one article (or a new version of one) and say how it relates to the rest."""
         now = self._tick(now)
         current = version(title, paragraphs)
@@ -123,7 +112,7 @@ class StoryIndex:
         current: Version,
         paragraphs: Sequence[str],
         now: float,
-    ) -> StoryMark:
+    ) -> StoryFields:
         """The same id again: unchanged, or its next revision (same story, re-indexed)."""
         diff = changes(Version(previous["title"], tuple(previous["paragraphs"])), current)
         record: Record = {**previous, "last_seen": now}  # type: ignore[typeddict-item]

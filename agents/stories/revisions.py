@@ -16,20 +16,15 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from difflib import SequenceMatcher
-from typing import NamedTuple, TypedDict
+from typing import NamedTuple
 
+from agents.records import StoryChanges
 from agents.stories.shingles import words
 
 
 class Version(NamedTuple):
     title: str | None  # its words, as for paragraphs
     paragraphs: tuple[str, ...]  # one short hash per paragraph
-
-
-class Changes(TypedDict):
-    title_changed: bool
-    paragraphs_added: list[int]  # positions in the new version
-    paragraphs_removed: list[int]  # positions in the previous version
 
 
 def version(title: str | None, paragraphs: Sequence[str]) -> Version:
@@ -39,7 +34,7 @@ def version(title: str | None, paragraphs: Sequence[str]) -> Version:
     )
 
 
-def changes(previous: Version, current: Version) -> Changes | None:
+def changes(previous: Version, current: Version) -> StoryChanges | None:
     """How ``current`` differs from ``previous``; None when it does not."""
     if previous == current:
         return None
