@@ -6,6 +6,11 @@ never changed in place, because a Faust table logs only assignments. Everything 
 derived from the records and rebuilt from them (:meth:`StoryIndex.rebuild`) after a restart:
 the LSH band map (band key to article ids) and the expiry queue.
 
+Only the first article of each story is indexed for matching (its shingle hashes and its band
+keys): a copy is the duplicate of the first article seen with that body, so later copies need
+only find that one. A copy keeps its original alive: the original's record is seen again each
+time a copy of it comes, so a story that keeps being republished is not forgotten mid-way.
+
 Time is the caller's clock in seconds (the stream uses each record's broker timestamp, so a
 replay decides the same). It never runs backwards here: an article stamped earlier than one
 already seen is taken as seen at the latest time, and records expire ``window_s`` after they
@@ -21,7 +26,7 @@ from collections.abc import MutableMapping, Sequence
 from typing import TypedDict
 
 from agents.records import StoryFields
-from agents.stories.revisions import Version, changes, version
+from agents.stories.revisions import HASH_CHARS, Version, changes, version
 from agents.stories.shingles import jaccard, shingle_hashes
 from agents.stories.signature import band_keys
 from agents.stories.tuning import DUPLICATE_JACCARD, MIN_SHINGLES
@@ -36,9 +41,9 @@ class Record(TypedDict):
     duplicate_of: str | None
     similarity: float | None
     revision: int
-    title: str | None  # normalised, as in revisions.Version
-    paragraphs: list[str]  # one short hash per paragraph
-    shingles: str  # base64 of the sorted 32-bit shingle hashes; empty when too short to index
+    title: str | None  # a short hash (revisions.Version)
+    paragraphs: str  # the paragraphs' short hashes, end to end
+    shingles: str  # base64 of the sorted 32-bit shingle hashes; empty when not indexed
 
 
 class StoryIndex:
@@ -49,7 +54,8 @@ class StoryIndex:
             raise ValueError("the window must be positive (seconds)")
         self.records = records
         self.window_s = window_s
-        self._bands: dict[int, list[str]] = {}
+        #: Band key to the indexed article with that band (a tuple when several share it).
+        self._bands: dict[int, str | tuple[str, ...]] = {}
         self._expiry: list[tuple[float, str]] = []
         self._clock = float("-inf")
         self.rebuild()
@@ -63,12 +69,15 @@ class StoryIndex:
         ):
             self._clock = max(self._clock, record["last_seen"])
             self._expiry.append((record["last_seen"], article_id))
-            hashes = _hashes(record)
-            self._add_bands(article_id, band_keys(hashes) if hashes else [])
+            self._add_bands(article_id, _band_keys(_hashes(record)))
         heapq.heapify(self._expiry)
 
     def __len__(self) -> int:
         return len(self.records)
+
+    def band_count(self) -> int:
+        """How many band keys the index holds (for the benchmark's memory report)."""
+        return len(self._bands)
 
     def see(
         self, article_id: str, title: str | None, paragraphs: Sequence[str], now: float
@@ -80,11 +89,16 @@ class StoryIndex:
         if previous is not None:
             return self._again(article_id, previous, current, paragraphs, now)
         hashes = _indexable(shingle_hashes(paragraphs))
-        keys = band_keys(hashes) if hashes else []
+        keys = _band_keys(hashes)
         original, similarity = self._original_of(hashes, keys)
-        story = article_id if original is None else self.records[original]["story"]
-        self._add_bands(article_id, keys)
-        self._store(article_id, {
+        if original is None:
+            story = article_id
+            self._add_bands(article_id, keys)
+        else:
+            story = self.records[original]["story"]
+            self._store(original, {**self.records[original], "last_seen": now})  # type: ignore[typeddict-item]
+            hashes = array("I")  # a copy is found through its original: not indexed itself
+        record: Record = {
             "first_seen": now,
             "last_seen": now,
             "story": story,
@@ -92,18 +106,11 @@ class StoryIndex:
             "similarity": similarity,
             "revision": 1,
             "title": current.title,
-            "paragraphs": list(current.paragraphs),
+            "paragraphs": "".join(current.paragraphs),
             "shingles": _encode(hashes),
-        })  # fmt: skip
-        return {
-            "duplicate_of": original,
-            "similarity": similarity,
-            "story": story,
-            "first_in_story": original is None,
-            "revision": 1,
-            "unchanged": False,
-            "changes": None,
         }
+        self._store(article_id, record)
+        return _fields(record, unchanged=False, diff=None)
 
     def _again(
         self,
@@ -113,40 +120,41 @@ class StoryIndex:
         paragraphs: Sequence[str],
         now: float,
     ) -> StoryFields:
-        """The same id again: unchanged, or its next revision (same story, re-indexed)."""
-        diff = changes(Version(previous["title"], tuple(previous["paragraphs"])), current)
+        """The same id again: unchanged, or its next revision (same story; an original is
+        re-indexed on its new body)."""
+        before = Version(previous["title"], _split(previous["paragraphs"]))
+        diff = changes(before, current)
         record: Record = {**previous, "last_seen": now}  # type: ignore[typeddict-item]
         if diff is not None:
-            self._remove_bands(article_id, _hashes(previous))
-            hashes = _indexable(shingle_hashes(paragraphs))
-            self._add_bands(article_id, band_keys(hashes) if hashes else [])
             record.update(
                 revision=previous["revision"] + 1,
                 title=current.title,
-                paragraphs=list(current.paragraphs),
-                shingles=_encode(hashes),
+                paragraphs="".join(current.paragraphs),
             )
+            if previous["duplicate_of"] is None:
+                self._remove_bands(article_id, _band_keys(_hashes(previous)))
+                hashes = _indexable(shingle_hashes(paragraphs))
+                self._add_bands(article_id, _band_keys(hashes))
+                record["shingles"] = _encode(hashes)
         self._store(article_id, record)
-        return {
-            "duplicate_of": record["duplicate_of"],
-            "similarity": record["similarity"],
-            "story": record["story"],
-            "first_in_story": record["duplicate_of"] is None,
-            "revision": record["revision"],
-            "unchanged": diff is None,
-            "changes": diff,
-        }
+        return _fields(record, unchanged=diff is None, diff=diff)
 
     def _original_of(self, hashes: array, keys: list[int]) -> tuple[str | None, float | None]:
         """The first-seen indexed article whose body this one duplicates, and their Jaccard."""
-        candidates = {c for key in keys for c in self._bands.get(key, ())}
+        candidates: set[str] = set()
+        for key in keys:
+            found = self._bands.get(key)
+            if isinstance(found, str):
+                candidates.add(found)
+            elif found is not None:
+                candidates.update(found)
         best: tuple[float, str, float] | None = None  # (first seen, id, similarity)
         for candidate in candidates:
             record = self.records[candidate]
             similarity = jaccard(hashes, _hashes(record))
             if similarity >= DUPLICATE_JACCARD:
-                found = (record["first_seen"], candidate, similarity)
-                best = found if best is None or found < best else best
+                found_one = (record["first_seen"], candidate, similarity)
+                best = found_one if best is None or found_one < best else best
         if best is None:
             return None, None
         return best[1], round(best[2], 4)
@@ -159,17 +167,22 @@ class StoryIndex:
 
     def _add_bands(self, article_id: str, keys: list[int]) -> None:
         for key in keys:
-            self._bands.setdefault(key, []).append(article_id)
+            found = self._bands.get(key)
+            if found is None:
+                self._bands[key] = article_id
+            elif isinstance(found, str):
+                self._bands[key] = (found, article_id)
+            else:
+                self._bands[key] = (*found, article_id)
 
-    def _remove_bands(self, article_id: str, hashes: array) -> None:
-        if not hashes:
-            return
-        for key in band_keys(hashes):
-            ids = self._bands.get(key)
-            if ids is not None and article_id in ids:
-                ids.remove(article_id)
-                if not ids:
-                    del self._bands[key]
+    def _remove_bands(self, article_id: str, keys: list[int]) -> None:
+        for key in keys:
+            found = self._bands.get(key)
+            if found == article_id:
+                del self._bands[key]
+            elif isinstance(found, tuple) and article_id in found:
+                rest = tuple(other for other in found if other != article_id)
+                self._bands[key] = rest[0] if len(rest) == 1 else rest
 
     def _tick(self, now: float) -> float:
         """Advance the clock to ``now`` (never back) and forget what the window has passed."""
@@ -180,17 +193,33 @@ class StoryIndex:
             record = self.records.get(article_id)
             if record is None or record["last_seen"] != seen:
                 continue  # seen again since: a later entry of the queue covers it
-            self._remove_bands(article_id, _hashes(record))
+            self._remove_bands(article_id, _band_keys(_hashes(record)))
             del self.records[article_id]
         return self._clock
 
-    def band_count(self) -> int:
-        """How many band keys the index holds (for the benchmark's memory report)."""
-        return len(self._bands)
+
+def _fields(record: Record, *, unchanged: bool, diff: dict | None) -> StoryFields:
+    return {
+        "duplicate_of": record["duplicate_of"],
+        "similarity": record["similarity"],
+        "story": record["story"],
+        "first_in_story": record["duplicate_of"] is None,
+        "revision": record["revision"],
+        "unchanged": unchanged,
+        "changes": diff,  # type: ignore[typeddict-item]
+    }
 
 
 def _indexable(hashes: array) -> array:
     return hashes if len(hashes) >= MIN_SHINGLES else array("I")
+
+
+def _band_keys(hashes: array) -> list[int]:
+    return band_keys(hashes) if hashes else []
+
+
+def _split(paragraphs: str) -> tuple[str, ...]:
+    return tuple(paragraphs[i : i + HASH_CHARS] for i in range(0, len(paragraphs), HASH_CHARS))
 
 
 def _encode(hashes: array) -> str:

@@ -1,8 +1,8 @@
 """What changed between two versions of one article (the same id sent again).
 
-A version is its title and its paragraphs, each paragraph reduced to a short hash of its words
-(case and punctuation aside, as for shingles), so a re-send through another repair path that
-only straightened quotes is unchanged.
+A version is its title and its paragraphs, each reduced to a short hash of its words (case and
+punctuation aside, as for shingles), so a re-send through another repair path that only
+straightened quotes is unchanged, and the index keeps 12 characters a paragraph.
 
 >>> old = version("Quake hits", ["A quake struck.", "Ten died."])
 >>> changes(old, version("Quake kills ten", ["A quake struck.", "Ten died.", "Rescue goes on."]))
@@ -23,15 +23,12 @@ from agents.stories.shingles import words
 
 
 class Version(NamedTuple):
-    title: str | None  # its words, as for paragraphs
+    title: str | None  # a short hash of its words; None when there is no title
     paragraphs: tuple[str, ...]  # one short hash per paragraph
 
 
 def version(title: str | None, paragraphs: Sequence[str]) -> Version:
-    return Version(
-        None if title is None else " ".join(words(title)),
-        tuple(_paragraph_hash(p) for p in paragraphs),
-    )
+    return Version(None if title is None else _hash(title), tuple(_hash(p) for p in paragraphs))
 
 
 def changes(previous: Version, current: Version) -> StoryChanges | None:
@@ -53,5 +50,10 @@ def changes(previous: Version, current: Version) -> StoryChanges | None:
     }
 
 
-def _paragraph_hash(paragraph: str) -> str:
-    return hashlib.blake2b(" ".join(words(paragraph)).encode("utf-8"), digest_size=6).hexdigest()
+#: Characters of one hash in :attr:`Version.paragraphs`.
+HASH_CHARS = 12
+
+
+def _hash(text: str) -> str:
+    words_only = " ".join(words(text)).encode("utf-8")
+    return hashlib.blake2b(words_only, digest_size=HASH_CHARS // 2).hexdigest()

@@ -99,8 +99,16 @@ def test_the_window_forgets_and_memory_stays_flat():
     for hour in range(24 * 6):  # six days of one harbour article an hour
         index.see(f"h{hour}", None, [f"Update {hour}.", *HARBOUR], 2 * DAY + hour * 3600)
         sizes.append((len(index), index.band_count()))
-    assert {records for records, _ in sizes[-48:]} == {25}  # a day's articles, and one more
+    # A day's articles (and one more), and the first, kept alive by its copies.
+    assert {records for records, _ in sizes[-48:]} == {26}
     assert max(bands for _, bands in sizes) <= 25 * BANDS
+
+
+def test_copies_keep_their_original_alive():
+    index = new_index(window_s=DAY)
+    index.see("ferry-1", None, FERRY, 0)
+    for day in range(1, 5):  # republished every day, for longer than the window
+        assert index.see(f"copy-{day}", None, syndicated(FERRY), day * DAY)["story"] == "ferry-1"
 
 
 def test_time_never_runs_backwards():
