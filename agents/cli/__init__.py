@@ -298,7 +298,8 @@ def _add_rules_command(commands: argparse._SubParsersAction) -> None:
         "rules",
         help="add, list or remove watchlist rules",
         description="Manage the watchlist rules on the compacted rules topic (keyed by rule "
-        "id; one partition). Workers apply a change to the next article, without a restart.",
+        "id; one partition): the latest record of an id is the rule in force, a tombstone "
+        "removes it.",
     )
     actions = rules.add_subparsers(title="actions", required=True, metavar="ACTION")
     add = actions.add_parser(
