@@ -271,8 +271,10 @@ def _process(args: argparse.Namespace) -> int:
     from agents.stories import StoryIndex
 
     settings = _settings(args)
-    if (args.entity_events or args.alerts or args.rules) and args.until != "entities":
-        raise ConfigError("--entity-events, --rules and --alerts need the entities stage")
+    if args.entity_events and args.until != "entities":
+        raise ConfigError("--entity-events needs the entities stage: drop --until")
+    if (args.alerts or args.rules) and args.until != "entities":
+        raise ConfigError("--rules and --alerts need the entities stage: drop --until")
     if args.entity_events and args.alerts:
         raise ConfigError("--entity-events and --alerts print different events: choose one")
     watchlist = watchlist_of(read_rule_files(args.rules or []))
@@ -301,7 +303,9 @@ def _add_rules_command(commands: argparse._SubParsersAction) -> None:
         "id; one partition): the latest record of an id is the rule in force, a tombstone "
         "removes it.",
     )
-    actions = rules.add_subparsers(title="actions", required=True, metavar="ACTION")
+    actions = rules.add_subparsers(
+        title="actions", required=True, metavar="ACTION", help="add, list or remove"
+    )
     add = actions.add_parser(
         "add",
         help="add or replace the rules in FILE",

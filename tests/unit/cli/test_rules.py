@@ -45,4 +45,4 @@ def test_the_commands_refuse_bad_rules_before_reaching_a_broker(tmp_path: Path) 
     done = copydesk("rules", "add", bad, "--broker", "kafka://127.0.0.1:1")
     assert done.returncode == 2 and b"bad.json, rule 1" in done.stderr
     done = copydesk("process", "--until", "repair", "--rules", bad, "-", stdin=b"Text.")
-    assert done.returncode == 2 and b"need the entities stage" in done.stderr
+    assert done.returncode == 2 and b"--rules and --alerts need the entities stage" in done.stderr
