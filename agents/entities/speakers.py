@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from agents.entities.merge import group_key
-from agents.entities.tables import PERSON_TITLES, SPEAKER_ROLE_WORDS
+from agents.entities.tables.people import PERSON_TITLES, SPEAKER_ROLE_WORDS
 from agents.records import Entity, LinkedQuote, Quote
 
 #: Entity types that can say something: people, organisations, and governments by their

@@ -38,12 +38,8 @@ from agents.entities.rules import correct_article, correct_block, drop_headline_
 from agents.entities.rules.sport import retype_clubs
 from agents.entities.salience import add_salience
 from agents.entities.speakers import link_speakers
-from agents.entities.tables import (
-    CONTENT_BLOCK_KINDS,
-    HEADLINE_BLOCK_KINDS,
-    PLACE_LABELS,
-    WELL_KNOWN_ACRONYMS,
-)
+from agents.entities.tables.labels import CONTENT_BLOCK_KINDS, HEADLINE_BLOCK_KINDS, PLACE_LABELS
+from agents.entities.tables.organisations import WELL_KNOWN_ACRONYMS
 from agents.entities.tokens import Tagged
 from agents.records import SCHEMA_ENRICHED, Block, EnrichedArticle, Entity, StructuredArticle
 

@@ -50,7 +50,7 @@ from agents.entities.rules.span import (
     spot_dateline,
     trim,
 )
-from agents.entities.tables import NAME_LABELS
+from agents.entities.tables.labels import NAME_LABELS
 from agents.entities.tokens import Tagged, span_text
 
 

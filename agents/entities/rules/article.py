@@ -12,12 +12,12 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from agents.entities.gazetteer import Gazetteer
-from agents.entities.landforms import FEATURE_HEAD_WORDS, NATURAL_FEATURES
-from agents.entities.tables import (
+from agents.entities.tables.labels import NAME_LABELS
+from agents.entities.tables.landforms import FEATURE_HEAD_WORDS, NATURAL_FEATURES
+from agents.entities.tables.organisations import (
     COMMON_ACRONYMS,
     CORPORATE_SUFFIXES,
     LONG_NAME_CONNECTORS,
-    NAME_LABELS,
     NEWS_AGENCIES,
     ORG_CUE_WORDS,
 )

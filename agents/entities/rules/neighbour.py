@@ -9,11 +9,8 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from agents.entities.gazetteer import Gazetteer
-from agents.entities.tables import (
-    BUILDING_FIRST_WORDS,
-    CORPORATE_SUFFIXES,
-    ORG_HEAD_CONNECTORS,
-)
+from agents.entities.tables.organisations import CORPORATE_SUFFIXES, ORG_HEAD_CONNECTORS
+from agents.entities.tables.places import BUILDING_FIRST_WORDS
 from agents.entities.tokens import Tagged, is_name_word, particle_then_name
 
 _COORDINATORS = frozenset({",", "and", "or", "&"})

@@ -11,26 +11,28 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from agents.entities.gazetteer import Gazetteer
-from agents.entities.landforms import FEATURE_HEAD_WORDS, NATURAL_FEATURES
-from agents.entities.tables import (
-    AGENCIES_ALSO_SURNAMES,
-    APPOSITION_NOUNS,
-    BARE_INSTITUTION_WORDS,
-    BUILDING_WORDS,
-    COMPETITION_LEAGUES,
-    EVENT_FIRST_WORDS,
-    EVENT_LAST_WORDS,
-    LOCATIVE_PREPOSITIONS,
-    MOTION_VERBS,
-    NAME_LABELS,
+from agents.entities.tables.events import COMPETITION_LEAGUES, EVENT_FIRST_WORDS, EVENT_LAST_WORDS
+from agents.entities.tables.labels import NAME_LABELS
+from agents.entities.tables.landforms import (
+    FEATURE_HEAD_WORDS,
     NATURAL_FEATURE_WORDS,
+    NATURAL_FEATURES,
+)
+from agents.entities.tables.organisations import (
+    AGENCIES_ALSO_SURNAMES,
+    BARE_INSTITUTION_WORDS,
     NEWS_AGENCIES,
     ORG_CUE_WORDS,
-    PERSON_TITLES,
+    ORG_NOUNS,
     PLACE_LIKE_CUE_WORDS,
+)
+from agents.entities.tables.people import PERSON_TITLES, PORTFOLIO_WORDS, SPEAKER_ROLE_WORDS
+from agents.entities.tables.places import (
+    BUILDING_WORDS,
+    LOCATIVE_PREPOSITIONS,
+    MOTION_VERBS,
+    PLACE_NOUNS,
     PLACE_OF_NOUNS,
-    PORTFOLIO_WORDS,
-    SPEAKER_ROLE_WORDS,
 )
 from agents.entities.tokens import Tagged, is_name_word
 
@@ -43,6 +45,8 @@ _POSSESSIVES = frozenset({"'s", "’s"})
 _TITLE_RETYPES = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
 #: Labels an apposition may correct (a person is left alone: "X, the company's founder").
 _APPOSED = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
+#: The label a noun in an apposition gives the name before it.
+_APPOSITION_LABELS = dict.fromkeys(ORG_NOUNS, "ORG") | dict.fromkeys(PLACE_NOUNS, "GPE")
 
 
 def trim(doc: Doc, span: Tagged) -> Tagged | None:
@@ -298,8 +302,8 @@ def _apposition(doc: Doc, end: int) -> str | None:
     for token in doc[end + 2 : end + 8]:
         if token.is_punct and token.text != "-":
             return None
-        if token.lower_ in APPOSITION_NOUNS:
-            return APPOSITION_NOUNS[token.lower_]
+        if token.lower_ in _APPOSITION_LABELS:
+            return _APPOSITION_LABELS[token.lower_]
     return None
 
 

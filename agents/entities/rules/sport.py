@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from agents.entities.gazetteer import Gazetteer
-from agents.entities.tables import (
+from agents.entities.tables.sport import (
     CLUB_CUE_PAIRS_BEFORE,
     CLUB_CUES_AFTER,
     CLUB_CUES_BEFORE,

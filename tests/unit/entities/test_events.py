@@ -7,7 +7,7 @@ import pytest
 from agents.contracts import problems
 from agents.entities.events import entity_events
 from agents.entities.stage import enrich_article
-from agents.entities.tables import NAME_LABELS
+from agents.entities.tables.labels import NAME_LABELS
 
 
 @pytest.mark.model

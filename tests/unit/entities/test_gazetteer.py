@@ -11,7 +11,8 @@ from agents.entities.gazetteer import (
     name_key,
     weighted_centroid,
 )
-from agents.entities.tables import COUNTRY_ALIASES, PLACE_STOP_WORDS
+from agents.entities.tables.countries import COUNTRY_ALIASES
+from agents.entities.tables.places import PLACE_STOP_WORDS
 
 
 def _one(gazetteer: Gazetteer, name: str, *context_names: str, context: tuple = ()) -> Place:

