@@ -14,12 +14,13 @@ import re
 from collections.abc import Iterable, Sequence
 
 from agents.entities.merge import group_key
+from agents.entities.tables.labels import ACTOR_LABELS
 from agents.entities.tables.people import PERSON_TITLES, SPEAKER_ROLE_WORDS
 from agents.records import Entity, LinkedQuote, Quote
 
 #: Entity types that can say something: people, organisations, and governments by their
 #: country's or city's name ("Iraq said", "Moscow said").
-SPEAKING_TYPES = frozenset({"PERSON", "ORG", "GPE"})
+SPEAKING_TYPES = ACTOR_LABELS | {"GPE"}
 _DETERMINERS = frozenset({"the", "a", "an"})
 _JOINED = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)")
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
+from agents.entities.tables.labels import PLACE_LABELS
 from agents.records import ArticleEntity, DeadLetter, EnrichedArticle
 
-_PLACE_TYPES = {"GPE", "LOC", "FAC"}
 _GROUPS = (
     ("people", {"PERSON"}),
     ("organisations", {"ORG"}),
@@ -55,7 +55,7 @@ def describe_article(event: EnrichedArticle, latency: float | None = None) -> li
         lines.append(f"   image: {_clip(image['caption'])} [credit {image['credit'] or '?'}]")
     for quote in event["quotes"]:
         lines.append(f'   quote: "{_clip(quote["text"])}" -- {quote["speaker"] or "?"}')
-    places = [e for e in event["entities"] if e["type"] in _PLACE_TYPES]
+    places = [e for e in event["entities"] if e["type"] in PLACE_LABELS]
     if places:
         lines.append("   places: " + ", ".join(_place(e) for e in places))
     for label, types in _GROUPS:

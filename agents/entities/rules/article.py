@@ -12,7 +12,12 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from agents.entities.gazetteer import Gazetteer
-from agents.entities.tables.labels import NAME_LABELS
+from agents.entities.tables.labels import (
+    ACTOR_OR_PLACE_LABELS,
+    AREA_LABELS,
+    NAME_LABELS,
+    PLACE_OR_GROUP_LABELS,
+)
 from agents.entities.tables.landforms import FEATURE_HEAD_WORDS, NATURAL_FEATURES
 from agents.entities.tables.organisations import (
     COMMON_ACRONYMS,
@@ -26,9 +31,9 @@ from agents.lexicon import NAME_PARTICLES
 
 _SENTENCE_ENDS = frozenset({".", "!", "?", '"', "“", "”", ":"})
 #: Labels whose known names are looked for again across the article.
-_PROPAGATED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+_PROPAGATED = ACTOR_OR_PLACE_LABELS
 #: Labels a short name of an organisation may have been given by the model.
-_SHORT_ORG_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC", "NORP"})
+_SHORT_ORG_LABELS = PLACE_OR_GROUP_LABELS | {"PERSON"}
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*")
 
 
@@ -97,7 +102,7 @@ def harmonise_labels(
             else:
                 ballot = votes[text.casefold()]
                 top = _majority(ballot)
-                if top is None and ballot.keys() & {"GPE", "LOC"} and gazetteer.is_place(text):
+                if top is None and ballot.keys() & AREA_LABELS and gazetteer.is_place(text):
                     top = "GPE"  # a tie, and the gazetteer knows the place: "Kumamoto"
                 mended.append(span._replace(label=top) if top else span)
         out.append(mended)

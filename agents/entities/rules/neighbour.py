@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from agents.entities.gazetteer import Gazetteer
+from agents.entities.tables.labels import AREA_OR_GROUP_LABELS
 from agents.entities.tables.organisations import CORPORATE_SUFFIXES, ORG_HEAD_CONNECTORS
 from agents.entities.tables.places import BUILDING_FIRST_WORDS
 from agents.entities.tokens import Tagged, is_name_word, particle_then_name
@@ -47,7 +48,7 @@ def extend_places(doc: Doc, spans: Sequence[Tagged]) -> list[Tagged]:
                 end += 1
             out[i] = span._replace(end=end)
             continue
-        if span.label not in {"GPE", "LOC", "NORP"}:
+        if span.label not in AREA_OR_GROUP_LABELS:
             continue
         end = span.end
         while particle_then_name(doc, end):
@@ -111,7 +112,7 @@ def retype_coordinated(doc: Doc, spans: Sequence[Tagged], gazetteer: Gazetteer) 
     def doubtful_place(span: Tagged) -> bool:
         text = doc[span.start : span.end].text
         return (
-            span.label in {"GPE", "LOC", "NORP"}
+            span.label in AREA_OR_GROUP_LABELS
             and not gazetteer.is_place(text)
             and not gazetteer.demonym_country(text)
         )

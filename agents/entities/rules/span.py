@@ -12,7 +12,13 @@ from spacy.tokens import Doc, Span, Token
 
 from agents.entities.gazetteer import Gazetteer
 from agents.entities.tables.events import COMPETITION_LEAGUES, EVENT_FIRST_WORDS, EVENT_LAST_WORDS
-from agents.entities.tables.labels import NAME_LABELS
+from agents.entities.tables.labels import (
+    ACTOR_LABELS,
+    AREA_LABELS,
+    NAME_LABELS,
+    PLACE_LABELS,
+    PLACE_OR_GROUP_LABELS,
+)
 from agents.entities.tables.landforms import (
     FEATURE_HEAD_WORDS,
     NATURAL_FEATURE_WORDS,
@@ -42,9 +48,14 @@ _EDGE_PUNCT = frozenset(',;:()[]{}"“”«»-–—/.!?')
 _POSSESSIVES = frozenset({"'s", "’s"})
 #: Labels that a title before a name may turn into PERSON: a model's guess at a thing, not a
 #: group (NORP after "Prime Minister" is an adjective: "Prime Minister Iraqi..." does not occur).
-_TITLE_RETYPES = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
+_TITLE_RETYPES = PLACE_LABELS | {"ORG", "PRODUCT", "WORK_OF_ART"}
 #: Labels an apposition may correct (a person is left alone: "X, the company's founder").
-_APPOSED = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
+_APPOSED = PLACE_OR_GROUP_LABELS | {"ORG"}
+#: Labels the model gives a demonym standing alone ("Syrian troops", "German and Latvian
+#: officials"): a place or an organisation, never a person.
+_DEMONYM_MISREADS = AREA_LABELS | {"ORG"}
+#: Labels the model gives a natural feature named before its kind ("the Guaíba river").
+_FEATURE_MISREADS = ACTOR_LABELS | {"PRODUCT"}
 #: The label a noun in an apposition gives the name before it.
 _APPOSITION_LABELS = dict.fromkeys(ORG_NOUNS, "ORG") | dict.fromkeys(PLACE_NOUNS, "GPE")
 
@@ -206,7 +217,7 @@ def retype(doc: Doc, span: Tagged, gazetteer: Gazetteer) -> Tagged:
         tokens[0].text in FEATURE_HEAD_WORDS and len(tokens) > 1 and not has_cue
     ):
         return span._replace(label="LOC")  # "the Danube", "Lake Kivu", "Col du Tourmalet"
-    if label in {"GPE", "LOC"} and any(ch.isdigit() for ch in text):
+    if label in AREA_LABELS and any(ch.isdigit() for ch in text):
         return span._replace(label="ORG")  # "M23": no place is named with figures
     if label == "NORP" and is_place and not gazetteer.group_country(text):
         return span._replace(label="GPE")  # "a charge Kigali denies": a capital is no group
@@ -227,7 +238,7 @@ def retype(doc: Doc, span: Tagged, gazetteer: Gazetteer) -> Tagged:
         return span._replace(label="FAC")  # "said at State House"
     if has_cue and label == "PERSON":
         return span._replace(label="ORG")  # "Kataib Hezbollah"
-    if cues - PLACE_LIKE_CUE_WORDS and label in {"GPE", "LOC", "NORP", "FAC"} and not is_place:
+    if cues - PLACE_LIKE_CUE_WORDS and label in PLACE_OR_GROUP_LABELS and not is_place:
         return span._replace(label="ORG")  # "Manchester City", but not "West Bank"
     if (
         label in _TITLE_RETYPES
@@ -245,14 +256,14 @@ def retype(doc: Doc, span: Tagged, gazetteer: Gazetteer) -> Tagged:
         and not _natural_feature(doc[span.end] if span.end < len(doc) else None)
     ):
         return span._replace(label="GPE")  # "people from Acharnes": a town takes no "the"
-    if label in {"GPE", "LOC", "ORG"} and len(tokens) == 1 and gazetteer.demonym_country(text):
+    if label in _DEMONYM_MISREADS and len(tokens) == 1 and gazetteer.demonym_country(text):
         return span._replace(label="NORP")  # a demonym: a group of people, not a place
     after = doc[span.end] if span.end < len(doc) else None
-    if label in {"PERSON", "ORG", "PRODUCT"} and not has_cue and _natural_feature(after):
+    if label in _FEATURE_MISREADS and not has_cue and _natural_feature(after):
         return span._replace(label="LOC")  # "the Guaíba river"
-    if label in {"PERSON", "ORG"} and not has_cue and gazetteer.country_of(text):
+    if label in ACTOR_LABELS and not has_cue and gazetteer.country_of(text):
         return span._replace(label="GPE")  # "Uruguay offered...": OntoNotes keeps it a GPE
-    if label in {"PERSON", "ORG"} and is_place and not has_cue:
+    if label in ACTOR_LABELS and is_place and not has_cue:
         if (
             before is not None
             and (

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from agents.entities.gazetteer import Gazetteer
+from agents.entities.tables.labels import ACTOR_OR_PLACE_LABELS
 from agents.entities.tables.sport import (
     CLUB_CUE_PAIRS_BEFORE,
     CLUB_CUES_AFTER,
@@ -28,7 +29,7 @@ from agents.entities.tokens import Tagged, is_name_word
 
 _SCORE_LINE = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])")
 #: Labels a club may have been given by the model.
-_CLUB_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG"})
+_CLUB_LABELS = ACTOR_OR_PLACE_LABELS
 
 
 def is_sport(docs: Sequence[Doc]) -> bool:

@@ -17,3 +17,16 @@ NAME_LABELS = frozenset(
 
 #: Labels the gazetteer may resolve to a point on the map.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Places that are areas, not buildings. No area is named with figures ("M23" is a militia),
+#: where a building may be ("Terminal 5").
+AREA_LABELS = frozenset({"GPE", "LOC"})
+#: Who acts and speaks under a name: people and organisations. The model often takes a place
+#: for one of them ("Uruguay offered...", "everyone in Blackburn").
+ACTOR_LABELS = frozenset({"PERSON", "ORG"})
+#: Names the article may use again alone, and that the rules look for across it: actors and
+#: places ("Assad", "HTS", "Aleppo"); a group, an event or a law is named again in other words.
+ACTOR_OR_PLACE_LABELS = ACTOR_LABELS | PLACE_LABELS
+#: A place or its people: the model confuses the two ("Syrian" as a place, "Kigali" as a group),
+#: and takes a militia for either.
+AREA_OR_GROUP_LABELS = AREA_LABELS | {"NORP"}
+PLACE_OR_GROUP_LABELS = PLACE_LABELS | {"NORP"}
