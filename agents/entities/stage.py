@@ -35,6 +35,7 @@ from agents.entities.gazetteer import Gazetteer, Place, default_gazetteer
 from agents.entities.merge import Found, build_entity, group_key, merge_mentions
 from agents.entities.model import load_ner
 from agents.entities.rules import correct_article, correct_block, drop_headline_openers
+from agents.entities.rules.retype import RETYPE_RULES, RetypeRule
 from agents.entities.rules.sport import retype_clubs
 from agents.entities.salience import add_salience
 from agents.entities.speakers import link_speakers
@@ -50,10 +51,19 @@ _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 class EntityAnalyzer:
     """The loaded model and gazetteer, and the analysis of a batch of articles."""
 
-    def __init__(self, model: str = DEFAULT_MODEL, *, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(
+        self,
+        model: str = DEFAULT_MODEL,
+        *,
+        gazetteer: Gazetteer | None = None,
+        retype_rules: Sequence[tuple[str, RetypeRule]] = RETYPE_RULES,
+    ) -> None:
+        """``retype_rules``: the rules that mend a span's label, in order; an ablation passes
+        fewer (:func:`agents.entities.rules.retype.retype_rules`)."""
         self.model = model
         self.nlp = load_ner(model)
         self.gazetteer = gazetteer if gazetteer is not None else default_gazetteer()
+        self.retype_rules = tuple(retype_rules)
 
     def analyze(self, events: list[StructuredArticle]) -> list[list[Entity]]:
         """The entities of each article, in the order of ``events``."""
@@ -72,7 +82,7 @@ class EntityAnalyzer:
         ]
 
     def _article_entities(self, docs: Sequence[Doc], blocks: Sequence[Block]) -> list[Entity]:
-        tagged = [correct_block(doc, self.gazetteer) for doc in docs]
+        tagged = [correct_block(doc, self.gazetteer, self.retype_rules) for doc in docs]
         tagged, acronyms = correct_article(docs, tagged, self.gazetteer)
         tagged = retype_clubs(docs, tagged, self.gazetteer)
         headlines = [block["kind"] in HEADLINE_BLOCK_KINDS for block in blocks]

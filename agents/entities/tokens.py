@@ -1,6 +1,7 @@
 """What every entity rule works on: :class:`Tagged`, an entity as a token range of one block's
-``Doc``, and the few token tests the rules of every scope share (a name word, a place-name
-particle before one, a span's text). Kept apart so the rule modules need not import each other."""
+``Doc``, and the few token tests the rules of every scope share (a name word, a name particle
+before one, a possessive, "the port of" before a name, a dateline's punctuation, a span's text).
+Kept apart so the rule modules need not import each other."""
 
 from __future__ import annotations
 
@@ -8,7 +9,12 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
+from agents.entities.tables.places import PLACE_OF_NOUNS
 from agents.lexicon import NAME_PARTICLES
+
+#: What a possessive leaves as a token of its own: "Jackson" "'s". (A lone apostrophe is no
+#: possessive: it may be a letter, "Mohammed Shia' Al-Sudani" transliterates ʿ.)
+POSSESSIVES = frozenset({"'s", "’s"})
 
 
 class Tagged(NamedTuple):
@@ -30,3 +36,13 @@ def is_name_word(token: Token) -> bool:
 
 def span_text(doc: Doc, span: Tagged) -> str:
     return doc[span.start : span.end].text
+
+
+def after_place_of_noun(doc: Doc, start: int) -> bool:
+    """Token ``start`` follows "<place noun> of" ("the port of Rotterdam")."""
+    return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_OF_NOUNS
+
+
+def opens_dateline(doc: Doc, end: int) -> bool:
+    """Token ``end`` is the punctuation after a dateline's place: "BEIRUT (", "BEIRUT -"."""
+    return end < len(doc) and doc[end].text in {"(", "-", "–", "—", ","}

@@ -12,7 +12,8 @@ one block; :func:`correct_article` then works across the article's blocks.
 
 The rules themselves live by scope: :mod:`agents.entities.rules.span` (one span at a time),
 :mod:`agents.entities.rules.neighbour` (spans beside each other) and
-:mod:`agents.entities.rules.article` (across the article), on the types of
+:mod:`agents.entities.rules.article` (across the article); a span's label is mended by the named
+rules of :mod:`agents.entities.rules.retype`, in order; all on the types of
 :mod:`agents.entities.tokens`.
 """
 
@@ -39,12 +40,12 @@ from agents.entities.rules.neighbour import (
     join_split_persons,
     retype_coordinated,
 )
+from agents.entities.rules.retype import RETYPE_RULES, RetypeRule, retype
 from agents.entities.rules.span import (
     drop_portfolios,
     find_demonym_names,
     find_places_of_nouns,
     is_common_noun,
-    retype,
     split_agency,
     split_demonym,
     spot_dateline,
@@ -54,14 +55,20 @@ from agents.entities.tables.labels import NAME_LABELS
 from agents.entities.tokens import Tagged, span_text
 
 
-def correct_block(doc: Doc, gazetteer: Gazetteer) -> list[Tagged]:
-    """The model's entities in one block, trimmed, split and retyped."""
+def correct_block(
+    doc: Doc,
+    gazetteer: Gazetteer,
+    retype_rules: Sequence[tuple[str, RetypeRule]] = RETYPE_RULES,
+) -> list[Tagged]:
+    """The model's entities in one block, trimmed, split and retyped (by ``retype_rules``: an
+    ablation passes fewer, see :func:`agents.entities.rules.retype.retype_rules`)."""
     spans = [Tagged(ent.start, ent.end, ent.label_) for ent in doc.ents]
     trimmed = (trim(doc, span) for span in spans)
     spans = [part for span in trimmed if span for part in split_agency(doc, span)]
     spans = [part for span in spans for part in split_demonym(doc, span, gazetteer)]
     spans = [span for span in spans if not is_common_noun(doc, span)]
-    spans = [retype(doc, span, gazetteer) for span in spans] + spot_dateline(doc, spans, gazetteer)
+    spans = [retype(doc, span, gazetteer, retype_rules) for span in spans]
+    spans += spot_dateline(doc, spans, gazetteer)
     spans = extend_places(doc, drop_portfolios(doc, spans) + find_venues(doc, spans))
     spans = extend_org_names(doc, spans)
     spans = join_split_persons(spans)

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from agents.entities.rules.retype import retype
 from agents.entities.rules.span import (
     drop_portfolios,
     find_places_of_nouns,
     is_common_noun,
-    retype,
     split_agency,
     split_demonym,
     spot_dateline,
