@@ -35,6 +35,7 @@ from agents.entities.gazetteer import Gazetteer, Place, default_gazetteer
 from agents.entities.merge import Found, build_entity, group_key, merge_mentions
 from agents.entities.model import load_ner
 from agents.entities.rules import correct_article, correct_block, drop_headline_openers
+from agents.entities.rules.article import MISSED_NAME_RULES, MissedNameRule
 from agents.entities.rules.retype import RETYPE_RULES, RetypeRule
 from agents.entities.rules.sport import retype_clubs
 from agents.entities.salience import add_salience
@@ -57,13 +58,16 @@ class EntityAnalyzer:
         *,
         gazetteer: Gazetteer | None = None,
         retype_rules: Sequence[tuple[str, RetypeRule]] = RETYPE_RULES,
+        missed_name_rules: Sequence[tuple[str, MissedNameRule]] = MISSED_NAME_RULES,
     ) -> None:
-        """``retype_rules``: the rules that mend a span's label, in order; an ablation passes
-        fewer (:func:`agents.entities.rules.retype.retype_rules`)."""
+        """``retype_rules`` mend a span's label, ``missed_name_rules`` type a name the model
+        missed, each table tried in order; an ablation passes fewer
+        (:func:`agents.entities.tokens.rules_without`)."""
         self.model = model
         self.nlp = load_ner(model)
         self.gazetteer = gazetteer if gazetteer is not None else default_gazetteer()
         self.retype_rules = tuple(retype_rules)
+        self.missed_name_rules = tuple(missed_name_rules)
 
     def analyze(self, events: list[StructuredArticle]) -> list[list[Entity]]:
         """The entities of each article, in the order of ``events``."""
@@ -83,7 +87,7 @@ class EntityAnalyzer:
 
     def _article_entities(self, docs: Sequence[Doc], blocks: Sequence[Block]) -> list[Entity]:
         tagged = [correct_block(doc, self.gazetteer, self.retype_rules) for doc in docs]
-        tagged, acronyms = correct_article(docs, tagged, self.gazetteer)
+        tagged, acronyms = correct_article(docs, tagged, self.gazetteer, self.missed_name_rules)
         tagged = retype_clubs(docs, tagged, self.gazetteer)
         headlines = [block["kind"] in HEADLINE_BLOCK_KINDS for block in blocks]
         tagged = drop_headline_openers(docs, tagged, headlines)

@@ -1,11 +1,13 @@
 """What every entity rule works on: :class:`Tagged`, an entity as a token range of one block's
 ``Doc``, and the few token tests the rules of every scope share (a name word, a name particle
-before one, a possessive, "the port of" before a name, a dateline's punctuation, a span's text).
+before one, a possessive, "the port of" before a name, a dateline's punctuation, a span's text),
+and tables of named rules with some left out (:func:`rules_without`).
 Kept apart so the rule modules need not import each other."""
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Callable, Collection, Sequence
+from typing import NamedTuple, TypeVar
 
 from spacy.tokens import Doc, Token
 
@@ -46,3 +48,21 @@ def after_place_of_noun(doc: Doc, start: int) -> bool:
 def opens_dateline(doc: Doc, end: int) -> bool:
     """Token ``end`` is the punctuation after a dateline's place: "BEIRUT (", "BEIRUT -"."""
     return end < len(doc) and doc[end].text in {"(", "-", "–", "—", ","}
+
+
+Rule = TypeVar("Rule", bound=Callable)
+
+
+def rules_without(
+    rules: Sequence[tuple[str, Rule]], names: Collection[str]
+) -> tuple[tuple[str, Rule], ...]:
+    """A table of named rules, in order, less the rules ``names`` names: an ablation's table.
+
+    >>> rules_without((("a", len), ("b", abs)), {"a"})
+    (('b', <built-in function abs>),)
+    """
+    unknown = set(names) - {name for name, _rule in rules}
+    if unknown:
+        known = ", ".join(name for name, _rule in rules)
+        raise ValueError(f"no rule named {', '.join(sorted(unknown))}; the rules: {known}")
+    return tuple((name, rule) for name, rule in rules if name not in names)

@@ -25,6 +25,8 @@ from spacy.tokens import Doc
 
 from agents.entities.gazetteer import Gazetteer, count_tokens
 from agents.entities.rules.article import (
+    MISSED_NAME_RULES,
+    MissedNameRule,
     define_acronyms,
     feature_short_names,
     find_free,
@@ -61,7 +63,7 @@ def correct_block(
     retype_rules: Sequence[tuple[str, RetypeRule]] = RETYPE_RULES,
 ) -> list[Tagged]:
     """The model's entities in one block, trimmed, split and retyped (by ``retype_rules``: an
-    ablation passes fewer, see :func:`agents.entities.rules.retype.retype_rules`)."""
+    ablation passes fewer, see :func:`agents.entities.tokens.rules_without`)."""
     spans = [Tagged(ent.start, ent.end, ent.label_) for ent in doc.ents]
     trimmed = (trim(doc, span) for span in spans)
     spans = [part for span in trimmed if span for part in split_agency(doc, span)]
@@ -76,7 +78,10 @@ def correct_block(
 
 
 def correct_article(
-    docs: Sequence[Doc], blocks: Sequence[list[Tagged]], gazetteer: Gazetteer
+    docs: Sequence[Doc],
+    blocks: Sequence[list[Tagged]],
+    gazetteer: Gazetteer,
+    missed_name_rules: Sequence[tuple[str, MissedNameRule]] = MISSED_NAME_RULES,
 ) -> tuple[list[list[Tagged]], dict[str, str]]:
     """Rules across an article's blocks; also returns its acronyms and short names of its
     organisations and natural features, each with its long form: {"HTS": "Hayat Tahrir...",
@@ -84,6 +89,7 @@ def correct_article(
 
     Order matters: acronyms first (they create long names), then places the model missed, then
     one label per name, and last the names seen so far looked for where the model saw nothing.
+    Names the model missed altogether are typed by ``missed_name_rules``, in order.
     """
     blocks, acronyms = define_acronyms(docs, blocks)
     blocks = [
@@ -96,7 +102,13 @@ def correct_article(
     ]
     blocks = [
         sorted(
-            spans + find_free(doc, spans, missed_lookup(gazetteer, doc), gazetteer.max_spot_tokens)
+            spans
+            + find_free(
+                doc,
+                spans,
+                missed_lookup(gazetteer, doc, missed_name_rules),
+                gazetteer.max_spot_tokens,
+            )
         )
         for doc, spans in zip(docs, blocks, strict=True)
     ]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from typing import NamedTuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
@@ -253,24 +254,72 @@ def _free_standing(doc: Doc, start: int, end: int, taken: list[bool]) -> bool:
     return _opens_sentence(doc, start - 1)
 
 
-def missed_lookup(gazetteer: Gazetteer, doc: Doc) -> Callable[[str], str | None]:
-    """What a capitalised name the model missed is by itself: a major natural feature, a place
-    the gazetteer may spot, a one-word demonym ("Greeks have faced..."), or an acronym of four
-    letters or more ("MONUSCO"; shorter ones are as often "CEO" or "GDP"), unless the whole
-    block is in capitals."""
-    shouting = doc.text.isupper()
+class MissedContext(NamedTuple):
+    """What the missed-name rules know beside a name: the gazetteer, and whether the whole block
+    is in capitals (where every word looks like an acronym)."""
+
+    gazetteer: Gazetteer
+    shouting: bool
+
+
+#: A missed-name rule: the label it gives a capitalised name the model missed, or None to leave
+#: it to the next rule.
+MissedNameRule = Callable[[str, MissedContext], str | None]
+
+
+def major_feature(text: str, context: MissedContext) -> str | None:
+    """A river or a range news names bare is a place (LOC): "the Danube", "snow in the Urals"."""
+    return "LOC" if text in NATURAL_FEATURES else None
+
+
+def spottable_place(text: str, context: MissedContext) -> str | None:
+    """A place the gazetteer may spot alone is a place (GPE): a country, a US state, a city of
+    100,000 people or more ("Aleppo", "Idlib"), never an everyday word ("Reading")."""
+    return "GPE" if context.gazetteer.spottable(text) else None
+
+
+def demonym_alone(text: str, context: MissedContext) -> str | None:
+    """One word that is a demonym is a group (NORP): "Greeks have faced..."."""
+    return "NORP" if " " not in text and context.gazetteer.demonym_country(text) else None
+
+
+def unknown_acronym(text: str, context: MissedContext) -> str | None:
+    """An acronym of four letters or more is an organisation: "MONUSCO" (shorter ones are as
+    often "CEO" or "GDP"; a common one, "COVID", names none; in a block in capitals every word
+    looks like one)."""
+    if (
+        is_acronym(text)
+        and text.isalpha()
+        and len(text) >= 4
+        and not context.shouting
+        and text not in COMMON_ACRONYMS
+    ):
+        return "ORG"
+    return None
+
+
+#: The missed-name rules by name, in the order they are tried: the first that decides wins.
+MISSED_NAME_RULES: tuple[tuple[str, MissedNameRule], ...] = tuple(
+    (rule.__name__, rule)
+    for rule in (major_feature, spottable_place, demonym_alone, unknown_acronym)
+)
+
+
+def missed_lookup(
+    gazetteer: Gazetteer,
+    doc: Doc,
+    rules: Sequence[tuple[str, MissedNameRule]] = MISSED_NAME_RULES,
+) -> Callable[[str], str | None]:
+    """What a capitalised name the model missed is by itself, by the first of ``rules`` that
+    decides (:data:`MISSED_NAME_RULES`): a major natural feature, a place the gazetteer may spot,
+    a one-word demonym, an acronym of four letters or more; else nothing."""
+    context = MissedContext(gazetteer, doc.text.isupper())
 
     def lookup(text: str) -> str | None:
-        if text in NATURAL_FEATURES:
-            return "LOC"
-        if gazetteer.spottable(text):
-            return "GPE"
-        if " " in text:
-            return None
-        if gazetteer.demonym_country(text):
-            return "NORP"
-        if is_acronym(text) and text.isalpha() and len(text) >= 4 and not shouting:
-            return None if text in COMMON_ACRONYMS else "ORG"
+        for _name, rule in rules:
+            label = rule(text, context)
+            if label is not None:
+                return label
         return None
 
     return lookup

@@ -6,17 +6,18 @@ known place after "in" ("everyone in Blackburn"). Each rule below looks at one
 :class:`SpanView` and returns the label it decides, or None to leave the span to the next rule;
 the first rule that decides wins, so the order matters. :data:`RETYPE_RULES` lists them, by
 name, in that order: a test or an ablation names one, lists them, or leaves some out with
-:func:`retype_rules`.
+:func:`~agents.entities.tokens.rules_without`.
 
 >>> [name for name, _rule in RETYPE_RULES][:3]
 ['event_name', 'natural_feature', 'figures_name_no_area']
->>> len(retype_rules(without={"org_word_in_person"})) == len(RETYPE_RULES) - 1
+>>> from agents.entities.tokens import rules_without
+>>> len(rules_without(RETYPE_RULES, {"org_word_in_person"})) == len(RETYPE_RULES) - 1
 True
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -306,15 +307,6 @@ RETYPE_RULES: tuple[tuple[str, RetypeRule], ...] = tuple(
         dateline_place,
     )
 )
-
-
-def retype_rules(without: Collection[str] = ()) -> tuple[tuple[str, RetypeRule], ...]:
-    """:data:`RETYPE_RULES` in order, less the rules named in ``without`` (for an ablation)."""
-    unknown = set(without) - {name for name, _rule in RETYPE_RULES}
-    if unknown:
-        known = ", ".join(name for name, _rule in RETYPE_RULES)
-        raise ValueError(f"no retype rule named {', '.join(sorted(unknown))}; the rules: {known}")
-    return tuple((name, rule) for name, rule in RETYPE_RULES if name not in without)
 
 
 def retype(

@@ -13,9 +13,8 @@ from agents.entities.rules.retype import (
     event_name,
     org_word_in_place,
     retype,
-    retype_rules,
 )
-from agents.entities.tokens import Tagged
+from agents.entities.tokens import Tagged, rules_without
 
 
 def _span(doc: Doc, text: str, label: str) -> Tagged:
@@ -79,7 +78,7 @@ def test_retype_without_a_rule_leaves_its_example_alone(
     doc = tokenizer(text)
     span = _span(doc, name, label)
     assert retype(doc, span, gazetteer).label == expected
-    assert retype(doc, span, gazetteer, retype_rules(without={rule})).label == without_it
+    assert retype(doc, span, gazetteer, rules_without(RETYPE_RULES, {rule})).label == without_it
 
 
 def test_retype_the_first_rule_that_decides_wins(tokenizer: Language, gazetteer: Gazetteer):
@@ -93,9 +92,9 @@ def test_retype_the_first_rule_that_decides_wins(tokenizer: Language, gazetteer:
     assert retype(doc, span, gazetteer, ()).label == "GPE"
 
 
-def test_retype_rules_refuses_a_name_it_does_not_know() -> None:
-    with pytest.raises(ValueError, match=r"no retype rule named org_word_in_persons; the rules: "):
-        retype_rules(without={"org_word_in_persons"})
+def test_rules_without_refuses_a_name_it_does_not_know() -> None:
+    with pytest.raises(ValueError, match=r"no rule named org_word_in_persons; the rules: event_"):
+        rules_without(RETYPE_RULES, {"org_word_in_persons"})
 
 
 def test_correct_block_retypes_with_the_rules_it_is_given(
@@ -104,5 +103,5 @@ def test_correct_block_retypes_with_the_rules_it_is_given(
     doc = tokenizer("Kataib Hezbollah fighters crossed the border")
     doc.ents = [Span(doc, 0, 2, label="PERSON")]
     assert [s.label for s in correct_block(doc, gazetteer)] == ["ORG"]
-    ablated = retype_rules(without={"org_word_in_person"})
+    ablated = rules_without(RETYPE_RULES, {"org_word_in_person"})
     assert [s.label for s in correct_block(doc, gazetteer, ablated)] == ["PERSON"]
