@@ -1,7 +1,8 @@
 """What every entity rule works on: :class:`Tagged`, an entity as a token range of one block's
 ``Doc``, and the few token tests the rules of every scope share (a name word, a name particle
 before one, a possessive, "the port of" before a name, a dateline's punctuation, a span's text),
-and tables of named rules with some left out (:func:`rules_without`).
+and tables of named rules: the first to decide (:func:`first_decision`), some left out
+(:func:`rules_without`).
 Kept apart so the rule modules need not import each other."""
 
 from __future__ import annotations
@@ -51,6 +52,17 @@ def opens_dateline(doc: Doc, end: int) -> bool:
 
 
 Rule = TypeVar("Rule", bound=Callable)
+
+
+def first_decision(
+    rules: Sequence[tuple[str, Callable[..., str | None]]], *args: object
+) -> str | None:
+    """What the first of ``rules`` to decide on ``args`` decides (a label); None if none does.
+
+    >>> first_decision((("none", lambda text: None), ("upper", str.upper)), "gpe")
+    'GPE'
+    """
+    return next((found for _name, rule in rules if (found := rule(*args)) is not None), None)
 
 
 def rules_without(

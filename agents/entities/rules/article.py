@@ -27,7 +27,13 @@ from agents.entities.tables.organisations import (
     NEWS_AGENCIES,
     ORG_CUE_WORDS,
 )
-from agents.entities.tokens import Tagged, is_name_word, particle_then_name, span_text
+from agents.entities.tokens import (
+    Tagged,
+    first_decision,
+    is_name_word,
+    particle_then_name,
+    span_text,
+)
 from agents.lexicon import NAME_PARTICLES
 
 _SENTENCE_ENDS = frozenset({".", "!", "?", '"', "“", "”", ":"})
@@ -314,15 +320,7 @@ def missed_lookup(
     decides (:data:`MISSED_NAME_RULES`): a major natural feature, a place the gazetteer may spot,
     a one-word demonym, an acronym of four letters or more; else nothing."""
     context = MissedContext(gazetteer, doc.text.isupper())
-
-    def lookup(text: str) -> str | None:
-        for _name, rule in rules:
-            label = rule(text, context)
-            if label is not None:
-                return label
-        return None
-
-    return lookup
+    return lambda text: first_decision(rules, text, context)
 
 
 def _long_form(doc: Doc, end: int, acronym: str, spans: Sequence[Tagged]) -> Tagged | None:

@@ -49,6 +49,7 @@ from agents.entities.tokens import (
     POSSESSIVES,
     Tagged,
     after_place_of_noun,
+    first_decision,
     is_name_word,
     opens_dateline,
 )
@@ -256,9 +257,7 @@ def known_place_after_cue(view: SpanView) -> str | None:
     "diverted to Benghazi" (not "in Jackson's view": a possessive makes it someone)."""
     before, after, doc, start = view.before, view.after, view.doc, view.span.start
     if (
-        view.label in ACTOR_LABELS
-        and view.is_place
-        and not view.cues
+        _known_place_taken_for_actor(view)
         and before is not None
         and (
             before.lower_ in LOCATIVE_PREPOSITIONS
@@ -275,9 +274,7 @@ def dateline_place(view: SpanView) -> str | None:
     """A known place in capitals opening a dateline, read as a person or an organisation, is the
     place: "BEIRUT (Reuters) -" (not "NATO (Reuters) -": no place)."""
     if (
-        view.label in ACTOR_LABELS
-        and view.is_place
-        and not view.cues
+        _known_place_taken_for_actor(view)
         and view.span.start == 0
         and view.text.isupper()
         and opens_dateline(view.doc, view.span.end)
@@ -319,12 +316,8 @@ def retype(
     numbers) and spans no rule decides keep theirs."""
     if span.label not in NAME_LABELS:
         return span
-    view = SpanView(doc, span, gazetteer)
-    for _name, rule in rules:
-        label = rule(view)
-        if label is not None:
-            return span._replace(label=label)
-    return span
+    label = first_decision(rules, SpanView(doc, span, gazetteer))
+    return span if label is None else span._replace(label=label)
 
 
 def is_event(tokens: Span) -> bool:
@@ -339,6 +332,11 @@ def is_event(tokens: Span) -> bool:
 
 
 # --- helpers --------------------------------------------------------------------------------
+
+
+def _known_place_taken_for_actor(view: SpanView) -> bool:
+    """A place the gazetteer knows, with no organisation word, read as a person or organisation."""
+    return view.label in ACTOR_LABELS and view.is_place and not view.cues
 
 
 def _after_title(doc: Doc, start: int) -> bool:
