@@ -45,6 +45,9 @@ PLACE_LIKE_CUE_WORDS = frozenset({"Bank", "Front", "Court"})
 #: Head words of an organisation's name that may go on through "of" or "for" and a name: the
 #: model stops "National Observatory of Athens" and "Law Society of Kenya" before "of". A
 #: mission also goes on through "in" ("Support Mission in Libya"): that is how they are named.
+#: Many are ORG_CUE_WORDS too, but not all, and this is another fact: a head word says where a
+#: name goes on, a cue word that a span is an organisation; "Union" heads "Union of Journalists"
+#: and ends "Soviet Union", a place, and "Centre" ends "City Centre".
 ORG_HEAD_WORDS = frozenset(
     {"Mission", "Observatory", "Society", "Institute", "Institution", "Bank", "University",
      "College", "Academy", "Council", "Commission", "Committee", "Association", "Federation",

@@ -46,7 +46,8 @@ BUILDING_FIRST_WORDS = frozenset(
 )
 
 #: Words at the end of a place span that say what kind of place it is ("Idlib province"):
-#: resolution tries the name without them. Lowercase: names are compared casefolded.
+#: resolution tries the name without them. Lowercase: names are compared casefolded. Fewer than
+#: PLACE_NOUNS: "city" and "town" end names of their own ("Mexico City", "Cape Town").
 PLACE_KIND_WORDS = frozenset({"province", "governorate", "region", "district", "county"})
 
 #: Names of towns of 100,000 people or more (so the gazetteer would add them where the model saw
