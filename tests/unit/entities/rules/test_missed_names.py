@@ -9,6 +9,7 @@ from agents.entities.gazetteer import Gazetteer
 from agents.entities.rules import correct_article
 from agents.entities.rules.article import MISSED_NAME_RULES, missed_lookup
 from agents.entities.tokens import rules_without
+from tests.unit.entities.rules.tagging import labels_of
 
 
 def test_missed_name_rules_are_listed_by_name_in_the_order_they_are_tried() -> None:
@@ -48,10 +49,10 @@ def test_correct_article_types_missed_names_with_the_rules_it_is_given(
 ) -> None:
     docs = [tokenizer("The UNMISS mission and the Hungarians")]
     found, _ = correct_article(docs, [[]], gazetteer)
-    assert [(docs[0][s.start : s.end].text, s.label) for s in found[0]] == [
+    assert labels_of(docs[0], found[0]) == [
         ("UNMISS", "ORG"),
         ("Hungarians", "NORP"),
     ]
     ablated = rules_without(MISSED_NAME_RULES, {"unknown_acronym"})
     found, _ = correct_article(docs, [[]], gazetteer, ablated)
-    assert [docs[0][s.start : s.end].text for s in found[0]] == ["Hungarians"]
+    assert labels_of(docs[0], found[0]) == [("Hungarians", "NORP")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from agents.entities.gazetteer import Gazetteer
 from agents.entities.rules import correct_block
@@ -14,15 +14,8 @@ from agents.entities.rules.retype import (
     org_word_in_place,
     retype,
 )
-from agents.entities.tokens import Tagged, rules_without
-
-
-def _span(doc: Doc, text: str, label: str) -> Tagged:
-    """The first occurrence of ``text`` in ``doc``, on token boundaries, as an entity."""
-    start = doc.text.index(text)
-    span = doc.char_span(start, start + len(text))
-    assert span is not None, f"{text!r} does not fall on token boundaries"
-    return Tagged(span.start, span.end, label)
+from agents.entities.tokens import rules_without
+from tests.unit.entities.rules.tagging import labels_of, span_of
 
 
 def test_retype_rules_are_listed_by_name_in_the_order_they_are_tried() -> None:
@@ -76,7 +69,7 @@ def test_retype_without_a_rule_leaves_its_example_alone(
     without_it: str,
 ) -> None:
     doc = tokenizer(text)
-    span = _span(doc, name, label)
+    span = span_of(doc, name, label)
     assert retype(doc, span, gazetteer).label == expected
     assert retype(doc, span, gazetteer, rules_without(RETYPE_RULES, {rule})).label == without_it
 
@@ -85,7 +78,7 @@ def test_retype_the_first_rule_that_decides_wins(tokenizer: Language, gazetteer:
     # "League" is an organisation word, and "Champions League" is no place the gazetteer knows:
     # org_word_in_place would make it an ORG, but event_name comes first.
     doc = tokenizer("in the Champions League tonight")
-    span = _span(doc, "Champions League", "GPE")
+    span = span_of(doc, "Champions League", "GPE")
     assert retype(doc, span, gazetteer).label == "EVENT"
     reordered = (("org_word_in_place", org_word_in_place), ("event_name", event_name))
     assert retype(doc, span, gazetteer, reordered).label == "ORG"
@@ -102,6 +95,8 @@ def test_correct_block_retypes_with_the_rules_it_is_given(
 ) -> None:
     doc = tokenizer("Kataib Hezbollah fighters crossed the border")
     doc.ents = [Span(doc, 0, 2, label="PERSON")]
-    assert [s.label for s in correct_block(doc, gazetteer)] == ["ORG"]
+    assert labels_of(doc, correct_block(doc, gazetteer)) == [("Kataib Hezbollah", "ORG")]
     ablated = rules_without(RETYPE_RULES, {"org_word_in_person"})
-    assert [s.label for s in correct_block(doc, gazetteer, ablated)] == ["PERSON"]
+    assert labels_of(doc, correct_block(doc, gazetteer, ablated)) == [
+        ("Kataib Hezbollah", "PERSON")
+    ]
