@@ -34,8 +34,7 @@ def alternation(words: Iterable[str]) -> str:
 #: datelines, credits and attributions print them. The structure stage reads them in "By X,
 #: Reuters", "BEIRUT (Reuters) -", "[AFP]" and "..., a senior official told Reuters"; the
 #: entities stage splits one off the person the model ran it into ("Assad Reuters") and knows
-#: each as an organisation wherever it stands. (Once two lists that had drifted apart: this one
-#: holds every name either had.)
+#: each as an organisation wherever it stands.
 NEWS_AGENCIES = (
     # Wire agencies.
     "Reuters", "AFP", "Agence France-Presse", "AP", "Associated Press", "The Associated Press",
@@ -65,10 +64,11 @@ NAME_PARTICLES = frozenset(
 ASSIMILATED_ARABIC_ARTICLES = frozenset({"as", "ash", "ad", "an", "ar", "at", "az"})
 
 #: Particles that may be dropped from a surname and leave the same surname: "al-Assad" is Assad,
-#: "de Gaulle" is Gaulle, "ash-Shara" is Shara. Fewer than NAME_PARTICLES, another fact: "Abu
-#: Bakr" is not Bakr ("abu" is "father of": a name of its own), "St John" is not John, "y" joins
-#: two surnames. Merging reads names as hyphened slugs, where the Arabic article's assimilated
-#: forms can only come from a name.
+#: "de Gaulle" is Gaulle, "ash-Shara" is Shara. Another fact than NAME_PARTICLES, so another
+#: list: not every particle drops ("Abu Bakr" is not Bakr, "abu" is "father of" and makes a name
+#: of its own; "St John" is not John; "y" joins two surnames), and the Arabic article's
+#: assimilated forms do, as merging reads names as hyphened slugs where they can only come from
+#: a name.
 SURNAME_PARTICLES = (
     frozenset({"al", "el", "bin", "ibn", "van", "von", "de", "da", "di", "du", "le", "la"})
     | ASSIMILATED_ARABIC_ARTICLES
