@@ -14,8 +14,9 @@ Words the entities stage also reads (news agencies, name particles, role nouns) 
 :mod:`agents.lexicon`. Every regex is compiled once, at import, with its flags beside it: case is
 ignored for words, and kept where capitals carry meaning (names, places, time zones). A tuned size
 says how it was calibrated where that is known. "Labelled set, Nov 2026: same scores from A to B"
-means that the structure benchmark (``python -m benchmarks.structure``, 34 labelled articles) gives
-the same score on every field for every value from A to B, each value tried in turn with all else
-as it is, and a lower score just outside (the fields that drop are named). "From A up" means no
-higher value tried changed anything: the set does not bound it, the value is a judgement.
+means that the structure benchmark's regression set (``python -m benchmarks.structure``: the 34
+tuned articles of tests/data/structure, the blind batches apart) scores the same on every field
+for every value from A to B, each value tried in turn with all else as it is, and lower just
+outside (the fields that drop are named). "From A up" means no higher value tried changed
+anything: the set does not bound it, and the value is a judgement.
 """

@@ -17,7 +17,7 @@ from agents.lexicon import alternation
 FURNITURE_MAX_WORDS = 40
 #: Buttons, labels and links are shorter than this; a longer line can only be a banner, which
 #: names one of BANNER_WORDS (checked first: running every rule on each paragraph costs 0.4 ms).
-#: Labelled set, Nov 2026: same scores from 11 up; below 11, paragraphs and furniture drop.
+#: Labelled set, Nov 2026: same scores from 11 up; below 11, paragraph counts and furniture drop.
 FURNITURE_SHORT_WORDS = 20
 BANNER_WORDS = ("cookie", "newsletter", "inbox", "subscri")
 

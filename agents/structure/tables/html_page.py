@@ -23,7 +23,7 @@ CAPTION_XPATH = (
 )
 #: Under this many words of main text, trafilatura found no article: its text says nothing about
 #: which lines are boilerplate. Labelled set, Nov 2026: same scores from 0 to 100; from 101,
-#: paragraphs, quotes, speakers and furniture drop.
+#: paragraph counts, quotes, speakers and furniture drop.
 MAIN_TEXT_MIN_WORDS = 30
 #: A line of the page this long may stand inside a longer line of trafilatura's text (it joins
 #: inline blocks); a shorter one must match a whole line, or "News" would match every article.

@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 
 #: A headline has at most this many words. Labelled set, Nov 2026: same scores from 11 up;
-#: below 11, titles, standfirsts, datelines, paragraphs and furniture drop.
+#: below 11, titles, standfirsts, datelines, paragraph counts and furniture drop.
 HEADLINE_MAX_WORDS = 25
 #: A heading inside the body has at most this many words. Labelled set, Nov 2026: same scores
-#: from 9 up; below 9, paragraphs drop.
+#: from 9 up; below 9, paragraph counts drop.
 HEADING_MAX_WORDS = 12
 #: Characters, for scripts written without spaces (a Chinese headline is one "word").
 #: Labelled set, Nov 2026: same scores from 66 characters up for a headline, 42 for a heading;
@@ -20,7 +20,7 @@ HEADLINE_MAX_CHARS = 160
 HEADING_MAX_CHARS = 80
 #: A section label above the headline ("Middle East", "Analysis", "Live") has at most this many
 #: words; a headline has more. Labelled set, Nov 2026: same scores from 1 to 6 only; at 0,
-#: titles and standfirsts drop (and authors, paragraphs, furniture); from 7, titles, datelines
+#: titles and standfirsts drop (and authors, paragraph counts, furniture); from 7, titles, datelines
 #: and furniture.
 KICKER_MAX_WORDS = 2
 #: A site's name above a section label, in one block over the headline, has at most this many
@@ -29,13 +29,14 @@ KICKER_MAX_WORDS = 2
 MASTHEAD_MAX_WORDS = 4
 #: A standfirst is at most this many lines between the title and the header's metadata, of at most
 #: so many words each. Labelled set, Nov 2026: same scores from 2 lines up (at 1, standfirsts,
-#: authors and paragraphs drop) and from 23 words up (below, standfirsts and paragraphs drop).
+#: authors and paragraph counts drop) and from 23 words up (below, standfirsts and paragraph
+#: counts drop).
 STANDFIRST_MAX_LINES = 2
 STANDFIRST_MAX_WORDS = 60
 #: A line that ends like this ends a sentence: not a headline, heading or wrapped line.
 SENTENCE_END = re.compile(r"[.!?…:;,。！？；：，][\"”’»)\]」』]*$")
 #: A wrapped line at least this long, not ending a sentence, runs on into the next line.
-#: Labelled set, Nov 2026: same scores from 0 to 68; from 69, paragraphs drop.
+#: Labelled set, Nov 2026: same scores from 0 to 68; from 69, paragraph counts drop.
 WRAP_MIN_CHARS = 60
 #: A word: "al-Sudani", "Assad’s", "U.S" and "4,000" are one each.
 WORD = re.compile(r"\w+(?:(?:['’.\-]|(?<=\d),(?=\d))\w+)*")

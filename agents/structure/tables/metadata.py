@@ -45,7 +45,7 @@ NAME_PLACE_SUFFIX = re.compile(r"\s+in\s+[A-Z].*$")
 NAME_WORD = re.compile(r"(?:[A-Z][\w'’.-]*|(?:al|el)-[A-Za-z][\w'’-]*)")
 
 #: A byline, date or reading-time line is shorter than this, even with several joined.
-#: Labelled set, Nov 2026: same scores from 16 up; below 16, paragraphs drop.
+#: Labelled set, Nov 2026: same scores from 16 up; below 16, paragraph counts drop.
 METADATA_MAX_WORDS = 24
 #: Metadata joined on one line: "By Jane Doe | 5 min read | 3 March 2025", and a blog's "Posted on
 #: 22 April 2025 by Jane Doe" (every part must then be metadata, so a sentence never splits).
