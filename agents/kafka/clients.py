@@ -8,7 +8,7 @@ where kafka-python's group protocol does not get an assignment.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer, TopicPartition
 from kafka.admin import NewTopic
@@ -38,6 +38,13 @@ def make_producer(settings: Settings) -> KafkaProducer:
 
 def ensure_topics(settings: Settings, names: Iterable[str]) -> None:
     """Create the topics that do not exist yet, with ``settings.partitions`` partitions."""
+    create_missing(
+        settings, [NewTopic(name, settings.partitions, 1) for name in sorted(set(names))]
+    )
+
+
+def create_missing(settings: Settings, topics: Sequence[NewTopic]) -> None:
+    """Create those of ``topics`` that do not exist yet, as they are described."""
     try:
         admin = KafkaAdminClient(
             bootstrap_servers=settings.bootstrap_servers, request_timeout_ms=15_000
@@ -45,11 +52,10 @@ def ensure_topics(settings: Settings, names: Iterable[str]) -> None:
     except KafkaError as exc:
         raise KafkaUnavailable(f"cannot reach the broker at {settings.broker}: {exc}") from exc
     try:
-        missing = set(names) - set(admin.list_topics())
+        existing = set(admin.list_topics())
+        missing = [topic for topic in topics if topic.name not in existing]
         if missing:
-            admin.create_topics(
-                [NewTopic(name, settings.partitions, 1) for name in sorted(missing)]
-            )
+            admin.create_topics(missing)
     except TopicAlreadyExistsError:
         pass  # created by someone else meanwhile: fine
     finally:

@@ -13,13 +13,12 @@ import time
 from collections.abc import Iterable
 from typing import Any
 
-from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
+from kafka import KafkaConsumer, TopicPartition
 from kafka.admin import NewTopic
-from kafka.errors import KafkaError, TopicAlreadyExistsError
 
 from agents.contracts import decode_event, encode_event
 from agents.errors import RejectedInput
-from agents.kafka.clients import KafkaUnavailable, make_producer
+from agents.kafka.clients import KafkaUnavailable, create_missing, make_producer
 from agents.records import SCHEMA_ALERT_RULE
 from agents.settings import Settings
 
@@ -29,21 +28,9 @@ RULES_TOPIC_CONFIG = {"cleanup.policy": "compact"}
 
 def ensure_rules_topic(settings: Settings) -> None:
     """Create the rules topic, compacted with one partition, unless it exists."""
-    try:
-        admin = KafkaAdminClient(
-            bootstrap_servers=settings.bootstrap_servers, request_timeout_ms=15_000
-        )
-    except KafkaError as exc:
-        raise KafkaUnavailable(f"cannot reach the broker at {settings.broker}: {exc}") from exc
-    try:
-        if settings.topic_rules not in admin.list_topics():
-            admin.create_topics(
-                [NewTopic(settings.topic_rules, 1, 1, topic_configs=RULES_TOPIC_CONFIG)]
-            )
-    except TopicAlreadyExistsError:
-        pass
-    finally:
-        admin.close()
+    create_missing(
+        settings, [NewTopic(settings.topic_rules, 1, 1, topic_configs=RULES_TOPIC_CONFIG)]
+    )
 
 
 def send_rules(settings: Settings, records: Iterable[tuple[str, dict[str, Any] | None]]) -> int:
