@@ -22,7 +22,7 @@ import ftfy
 from ftfy.fixes import uncurl_quotes
 
 from agents.repair.stage import FTFY_CONFIG, _repair_lines, repair_text
-from benchmarks.repair_sets import Case, clean_set, damaged_set, han_island_set
+from benchmarks.repair_sets import Case, clean_set, damaged_set, han_island_set, news_set
 
 Repairer = Callable[[str], str]
 
@@ -55,6 +55,7 @@ def main() -> None:
             _by_kind(
                 han_island_set(), "Han names alone in English (GBK or EUC-JP? the island decides)"
             )
+            _by_kind(news_set(), "Big5 and Korean news with hanja and symbols, whole and islands")
     ftfy_s = _best_time(clean, ftfy.fix_text, args.repeat)
     fast_s = _best_time(clean, lambda t: repair_text(t)[0], args.repeat)
     slow_s = _best_time(clean, lambda t: _repair_lines(t, markup=False, fast=False)[0], args.repeat)
