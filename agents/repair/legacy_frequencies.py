@@ -1,0 +1,92 @@
+"""Real word and letter frequencies of Chinese, Japanese, Korean and Russian, for the legacy-codec
+scorer.
+
+The frequencies come from wordfreq (Robyn Speer; code Apache-2.0, word lists CC BY-SA 4.0), pinned
+in ``pyproject.toml``: lists built from many sources (Wikipedia, film subtitles, news, web text,
+books) and shipped inside the package, so nothing is downloaded. They are read where the package
+is installed, at first use: the first line that has an island for the legacy scorer to judge,
+never at import, so clean text and processes that meet no mojibake never pay for them. Reading the
+package keeps one source of truth and no adapted copy of CC BY-SA data in this repository.
+
+wordfreq's *small* lists are read: the words seen at least once per million words (Chinese 38,590,
+Japanese 30,215, Korean 29,988, Russian 70,000 word forms). Its *large* Chinese and Japanese lists
+(down to once per hundred million) took 0.9 s each to read here against 0.1 s, and told no name of
+the repair benchmark apart better. Load time and memory: ``docs/stages/repair.md``.
+
+wordfreq's Chinese is Simplified: its sources' Traditional text was folded into Simplified. So
+is the key to look Traditional text up by, through wordfreq's own mapping (:func:`simplified`).
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import msgpack
+
+#: wordfreq's list for each language read here.
+WORDLIST = "small"
+
+
+@dataclass(frozen=True)
+class Frequencies:
+    """One language's words made of its own letters, and those letters, from wordfreq's list."""
+
+    #: log frequency of each word (a share of all the words of running text)
+    words: dict[str, float]
+    #: log share of each letter (ideograph, kana or hangul) among the letters of running text
+    letters: dict[str, float]
+
+
+#: The letters of the CJK scripts, as a regex class: ideographs, kana (with the prolonged sound
+#: mark), hangul syllables, and the iteration and closing marks 々 and 〆, which words hold.
+LETTER_CLASS = "\u4e00-\u9fff\u3400-\u4dbf\u3041-\u3096\u30a1-\u30fa\u30fc\uac00-\ud7a3々〆"
+#: Words kept from each language's list: made of its letters alone (wordfreq lower-cases them).
+_WORDS = {
+    "zh": re.compile(f"[{LETTER_CLASS}]+"),
+    "ja": re.compile(f"[{LETTER_CLASS}]+"),
+    "ko": re.compile(f"[{LETTER_CLASS}]+"),
+    "ru": re.compile("[а-яё]+"),
+}
+
+
+@cache
+def frequencies(language: str) -> Frequencies:
+    """The frequencies of ``language`` ("zh", "ja", "ko" or "ru"), read from wordfreq at first use.
+
+    A letter's share is counted from the words it is in, each weighed by its frequency: wordfreq
+    lists words, not characters. Words with anything but the language's letters in them (Latin,
+    digits) are left out: the scorer looks up runs of letters only.
+    """
+    import wordfreq  # here, not at import: only a line with an island to judge needs it
+
+    path = wordfreq.available_languages(WORDLIST)[language]
+    words: dict[str, float] = {}
+    counts: dict[str, float] = {}
+    for index, bucket in enumerate(wordfreq.read_cBpack(path)):
+        if not bucket:
+            continue
+        frequency = 10 ** (-index / 100)  # wordfreq's buckets are centibels
+        log_frequency = math.log(frequency)
+        for word in bucket:
+            if _WORDS[language].fullmatch(word):
+                words[word] = log_frequency
+                for ch in word:
+                    counts[ch] = counts.get(ch, 0.0) + frequency
+    total = sum(counts.values())
+    letters = {ch: math.log(count / total) for ch, count in counts.items()}
+    return Frequencies(words, letters)
+
+
+@cache
+def simplified() -> dict[int, str]:
+    """Traditional characters to Simplified ones (a ``str.translate`` table), as wordfreq folds
+    them: the key to look Traditional Chinese, and the hanja of Korean text, up by."""
+    data = resources.files("wordfreq").joinpath("data", "_chinese_mapping.msgpack.gz")
+    with data.open("rb") as raw, gzip.open(raw) as unpacked:
+        table = msgpack.load(unpacked, raw=False, strict_map_key=False)
+    return {int(code): str(to) for code, to in table.items()}
