@@ -35,6 +35,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -71,9 +72,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 _ASCII_LETTER = re.compile("[A-Za-z]")
 _CYRILLIC_WORD = re.compile(r"[Ѐ-ӿ]+")
 _LETTER_RUN = re.compile(f"[{LETTER_CLASS}]+")
-#: Latin Extended-B letters that languages write: Vietnamese ơ ư, pinyin's tone marks, Romanian
-#: ș ț, Azerbaijani Ə, African ƒ ɓ ɗ ƙ ƴ ... are left out: rare, and a UTF-8 reading with one is
-#: still ftfy's only when the legacy scorer finds no typical reading (it needs implausible Latin).
+#: Latin Extended-B letters that text in the languages copydesk meets writes: Vietnamese ơ ư,
+#: pinyin's tone marks, Romanian ș ț, Azerbaijani Ə. A UTF-8 reading with another is no text.
 _WRITTEN_EXTENDED_B = frozenset("ƠơƯưǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛǜȘșȚțƏ")
 
 _PRIOR_TOTAL = sum(TARGET_CODECS.values())
@@ -134,7 +134,7 @@ def find_legacy_fixes(text: str) -> LegacyFindings:
     ambiguous: set[int] = set()  # where islands start that more than one codec reads typically
     for island in islands:
         raw = island.group()
-        if len(raw) < 2 or _high_count(raw) < 2 or _is_utf8_mojibake(raw):
+        if len(raw) < 2 or _high_count(raw) < 2 or _is_utf8_mojibake(island):
             continue
         if not _implausible_latin(text, island):
             continue
@@ -204,7 +204,7 @@ def _extend(
                     continue
                 codec = decided[previous.start()].codec
             previous = island
-            own = not _is_utf8_mojibake(island.group()) and (
+            own = not _is_utf8_mojibake(island) and (
                 island.start() in decided or island.start() in ambiguous
             )
             if not (beside or own or lines.foreign(island)):
@@ -464,12 +464,39 @@ def _bytes_of(raw: str) -> bytes:
     return raw.translate(_AS_LATIN1).encode("latin-1")
 
 
-def _is_utf8_mojibake(raw: str) -> bool:
-    """UTF-8 misread is ftfy's to fix: leave islands whose bytes are valid UTF-8 to it, unless
-    their UTF-8 reading holds Latin Extended-B letters that no language writes (EUC-JP 任天堂 is
-    valid UTF-8 by chance: ǤŷƲ). Romanian, Vietnamese and pinyin letters are kept for ftfy."""
+def _is_utf8_mojibake(island: re.Match) -> bool:
+    """UTF-8 misread is ftfy's to fix: leave it islands whose bytes are valid UTF-8, unless their
+    UTF-8 reading is text no one writes (:func:`_written`): two bytes of GBK or EUC-JP are valid
+    UTF-8 by chance often enough (唯一 in GBK reads Ψһ, 任天堂 in EUC-JP ǤŷƲ)."""
     try:
-        decoded = _bytes_of(raw).decode("utf-8")
+        decoded = _bytes_of(island.group()).decode("utf-8")
     except UnicodeDecodeError:
         return False
-    return not any("\u0180" <= ch <= "\u024f" and ch not in _WRITTEN_EXTENDED_B for ch in decoded)
+    return _written(decoded, island.string[island.start() - 1 : island.start()])
+
+
+def _written(decoded: str, before: str) -> bool:
+    """Whether a UTF-8 reading is text that someone writes: letters of one script, no letter of
+    the IPA or Latin Extended-B blocks that no language uses, no combining mark but on ASCII or a
+    Latin letter (an accent of decomposed text, NFD; a stroke through digits, $̶6̶3̶)."""
+    scripts = set()
+    previous = before
+    for ch in decoded:
+        if ch >= "\x80":
+            category = unicodedata.category(ch)
+            if category == "Cn" or "\u0250" <= ch <= "\u02ff":
+                return False
+            if "\u0180" <= ch <= "\u024f" and ch not in _WRITTEN_EXTENDED_B:
+                return False
+            if category == "Mn" and not _latin_base(previous):
+                return False
+            if category.startswith("L"):
+                scripts.add(unicodedata.name(ch, "?").split()[0])
+        previous = ch
+    return len(scripts) <= 1
+
+
+def _latin_base(ch: str) -> bool:
+    return (ch.isascii() and ch.isprintable() and not ch.isspace()) or unicodedata.name(
+        ch, ""
+    ).startswith("LATIN")

@@ -266,6 +266,20 @@ def test_legacy_mojibake_hanzi_island_in_english_is_still_restored(name: str, re
     assert [r["codec"].split(" read as ")[0] for r in repairs] == ["gbk"]
 
 
+@pytest.mark.parametrize(
+    ("name", "codec"), [("唯一", "gbk"), ("一台", "gbk"), ("任天堂", "euc_jp")]
+)
+def test_legacy_mojibake_island_valid_as_utf8_by_chance_is_still_restored(
+    name: str, codec: str
+) -> None:
+    # Their bytes are valid UTF-8 too, but read so they are no text anyone writes (Ψһ: Greek and
+    # Cyrillic; һ̨: an ogonek on a Cyrillic letter; ǤŷƲ): not ftfy's to decode.
+    original = _in_english(name)
+    fixed, repairs = repair_text(original.replace(name, misread(name, codec, "latin-1")))
+    assert fixed == original
+    assert [r["codec"] for r in repairs] == [f"{codec} read as latin-1"]
+
+
 def test_legacy_mojibake_gbk_islands_on_the_page_vouch_for_an_ambiguous_one() -> None:
     # 具备 ("to possess") alone reads nearly as well in EUC-KR (야구, "baseball"): left alone;
     # beside GBK islands, GBK.
