@@ -56,6 +56,7 @@ def main() -> None:
                 han_island_set(), "Han names alone in English (GBK or EUC-JP? the island decides)"
             )
             _by_kind(news_set(), "Big5 and Korean news with hanja and symbols, whole and islands")
+            _by_kind(news_set(batch=2), "the same, second batch (written after the scorer changed)")
     ftfy_s = _best_time(clean, ftfy.fix_text, args.repeat)
     fast_s = _best_time(clean, lambda t: repair_text(t)[0], args.repeat)
     slow_s = _best_time(clean, lambda t: _repair_lines(t, markup=False, fast=False)[0], args.repeat)

@@ -283,6 +283,45 @@ NEWS_ISLANDS = {
     ],
 }  # fmt: skip
 
+#: A second batch, written after the scorer moved to real frequencies and never tuned on: its
+#: first-run figures are its measure (``docs/benchmarks.md``).
+NEWS_SENTENCES_2 = {
+    "big5": [
+        "臺北地方法院今日宣判，前董事長因背信罪被判處有期徒刑四年。",
+        "▲ 選前最後一個週末，各黨候選人全力衝刺。（圖／本報資料照）",
+        "中央銀行理監事會決議維持利率不變，符合市場預期。",
+        "※ 颱風警報期間，各縣市停班停課訊息以人事行政總處公告為準。",
+        "棒球隊昨晚以3比2逆轉勝，隊長賽後說：「全隊都沒有放棄。」",
+        "◎ 今日焦點：油價連三漲、房市交易量創新低、股市收黑。",
+        "衛生局提醒，流感疫苗仍有剩餘，民眾可至各地衛生所接種。",
+        "● 活動時間：每週六上午9時至12時，地點為市立圖書館三樓。",
+        "議員在質詢時指出，捷運延伸線工程已落後進度近一年。",
+        "香港立法會選舉投票率偏低，學者認為選民對政治感到冷淡。",
+    ],
+    "euc_kr": [
+        "서울중앙지법은 전 회장에게 배임(背任) 혐의로 징역 4년을 선고했다.",
+        "▲ 선거 전 마지막 주말, 각 당 후보들이 총력전을 펼쳤다.",
+        "한국은행 금융통화위원회는 기준금리를 동결(凍結)했다.",
+        "※ 태풍 경보 기간 중 휴교 여부는 교육청 공지를 따른다.",
+        "野, 예산안 단독 처리 비판…與 “국정 발목 잡기”",
+        "◎ 오늘의 주요 뉴스",
+        "○ 접수 기간: 12월 1일부터 15일까지",
+        "日 정부는 수출 규제(規制) 완화 방침을 발표했다.",
+        "보건당국은 독감 예방접종을 서둘러 달라고 당부했다.",
+        "△ 유가 상승 △ 부동산 거래 감소 △ 증시 약세가 겹쳤다.",
+    ],
+}
+NEWS_ISLANDS_2 = {
+    "big5": [
+        "臺北地方法院", "中央銀行", "人事行政總處", "市立圖書館", "※ 本報訊", "◎ 今日焦點",
+        "「全隊都沒有放棄」", "捷運延伸線", "香港立法會", "▲ 圖／本報資料照",
+    ],
+    "euc_kr": [
+        "서울중앙지법", "금융통화위원회", "동결(凍結)", "배임(背任)", "※ 휴교 안내",
+        "◎ 주요 뉴스", "日 정부", "野 원내대표", "보건당국", "△ 유가 상승",
+    ],
+}  # fmt: skip
+
 #: English sentences an island is quoted in.
 _ISLAND_FRAMES = [
     "The figures were first published by {}, a local outlet.",
@@ -291,24 +330,29 @@ _ISLAND_FRAMES = [
 ]
 
 
-def news_set(per_kind: int = 12, seed: int = 5) -> list[Case]:
-    """Big5 and EUC-KR newsroom copy (:data:`NEWS_SENTENCES`): ``per_kind`` whole articles, and
-    every island of :data:`NEWS_ISLANDS` in an English article, each read as Latin-1 and cp1252."""
+def news_set(per_kind: int = 12, seed: int = 5, batch: int = 1) -> list[Case]:
+    """Big5 and EUC-KR newsroom copy (:data:`NEWS_SENTENCES`, or the second batch): ``per_kind``
+    whole articles, and every island of :data:`NEWS_ISLANDS` (or the second batch's) in an
+    English article, each read as Latin-1 and cp1252."""
     rng = random.Random(seed)
     english = _english(60)
+    sentence_sets, island_sets = (
+        (NEWS_SENTENCES, NEWS_ISLANDS) if batch == 1 else (NEWS_SENTENCES_2, NEWS_ISLANDS_2)
+    )
+    prefix = "news" if batch == 1 else f"news{batch}"
     cases = []
-    for codec, sentences in NEWS_SENTENCES.items():
+    for codec, sentences in sentence_sets.items():
         for read_as in ("latin-1", "cp1252"):
             for n in range(per_kind):
                 title = rng.choice(sentences).rstrip("。.")
                 body = [rng.choice(sentences) for _ in range(rng.randint(6, 10))]
                 original = "\n\n".join([title, *body]) + "\n"
                 damaged = misread(original, codec, read_as)
-                cases.append(Case(f"news/{codec}/{read_as}/whole-{n}", damaged, original))
-            for n, name in enumerate(NEWS_ISLANDS[codec]):
+                cases.append(Case(f"{prefix}/{codec}/{read_as}/whole-{n}", damaged, original))
+            for n, name in enumerate(island_sets[codec]):
                 lines = rng.choice(english).split("\n")
                 lines.insert(rng.randrange(2, len(lines)), rng.choice(_ISLAND_FRAMES).format(name))
                 original = "\n".join(lines)
                 damaged = original.replace(name, misread(name, codec, read_as))
-                cases.append(Case(f"news/{codec}/{read_as}/island-{n}", damaged, original))
+                cases.append(Case(f"{prefix}/{codec}/{read_as}/island-{n}", damaged, original))
     return cases
