@@ -37,7 +37,7 @@ import math
 import re
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from agents.repair.legacy_frequencies import LETTER_CLASS
 from agents.repair.legacy_tables import (
@@ -72,6 +72,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 _ASCII_LETTER = re.compile("[A-Za-z]")
 _CYRILLIC_WORD = re.compile(r"[Ѐ-ӿ]+")
 _LETTER_RUN = re.compile(f"[{LETTER_CLASS}]+")
+_DROP_ASCII = dict.fromkeys(range(0x80))
 #: Latin Extended-B letters that text in the languages copydesk meets writes: Vietnamese ơ ư,
 #: pinyin's tone marks, Romanian ș ț, Azerbaijani Ə. A UTF-8 reading with another is no text.
 _WRITTEN_EXTENDED_B = frozenset("ƠơƯưǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛǜȘșȚțƏ")
@@ -87,8 +88,6 @@ _TYPICAL_SHARE = 0.95
 #: A CJK letter that the frequency list never shows as a word on its own: its share among
 #: letters, times this, stands for it as a one-letter word; so for a Russian word the list lacks.
 _NOT_A_WORD = math.log(0.01)
-#: Words longer than this are not looked for inside a run of letters.
-_LONGEST_WORD = 6
 #: Letters of a Cyrillic word: log-probability of each case pattern.
 _CASE_PATTERN = {"lower": math.log(0.85), "title": math.log(0.12), "upper": math.log(0.03)}
 _ODD_CASE = math.log(1e-3)
@@ -121,7 +120,7 @@ class _Candidate:
     codec: str
     end: int  # the island may give back a trailing ASCII byte it did not need
     text: str
-    score: float
+    score: float  # log-likelihood, weighed only where two readings are typical (-inf if not)
     typical: bool
 
 
@@ -132,13 +131,14 @@ def find_legacy_fixes(text: str) -> LegacyFindings:
     islands = list(_ISLAND.finditer(text))
     decided: dict[int, _Candidate] = {}
     ambiguous: set[int] = set()  # where islands start that more than one codec reads typically
+    memo = _Memo()
     for island in islands:
         raw = island.group()
         if len(raw) < 2 or _high_count(raw) < 2 or _is_utf8_mojibake(island):
             continue
         if not _implausible_latin(text, island):
             continue
-        typical = [c for c in _candidates(island) if c.typical]
+        typical = _candidates(island, memo)
         if not typical or sum(ch.isalpha() for ch in typical[0].text if ch >= "\x80") < 2:
             continue  # a lone letter or hanzi is no evidence on its own; the page may vouch for it
         if len(typical) == 1 or typical[0].score - typical[1].score >= _MARGIN:
@@ -147,7 +147,7 @@ def find_legacy_fixes(text: str) -> LegacyFindings:
             ambiguous.add(island.start())
     lines = _Lines(text)
     if decided:
-        _extend(lines, islands, decided, ambiguous, _dominant_codec(decided.values()))
+        _extend(lines, islands, decided, ambiguous, _dominant_codec(decided.values()), memo)
     _drop_inconsistent_lines(lines, islands, decided, ambiguous)
     # A page is read with one codec: cp1252 if any island shows typography only it produces.
     misread = [text[start : c.end] for start, c in decided.items()]
@@ -181,6 +181,7 @@ def _extend(
     decided: dict[int, _Candidate],
     ambiguous: set[int],
     dominant: str | None,
+    memo: _Memo,
 ) -> None:
     """Read in the text's codec every island it decodes typically that is ambiguous, in a foreign
     line, or next to a repaired island with no Latin word between them; repaired islands too.
@@ -209,7 +210,7 @@ def _extend(
             )
             if not (beside or own or lines.foreign(island)):
                 continue
-            chosen = _candidate_in(island, codec, scored=False)
+            chosen = memo.reading(island, codec)
             if chosen is not None and chosen.typical:
                 decided[island.start()] = chosen
 
@@ -273,22 +274,47 @@ class _Lines:
         return self._foreign[number]
 
 
-def _candidates(island: re.Match) -> list[_Candidate]:
-    """Every target codec's reading of the island, best first; one per distinct text, from the
-    codec whose script reads it best (kana are the same bytes in GBK and EUC-JP, but Japanese)."""
+@dataclass
+class _Memo:
+    """Each island's reading in each codec, and each reading's likelihood, worked out once per
+    text: the same words come back from island to island (a name, Korean's 밝혔다)."""
+
+    readings: dict[tuple[int, str], _Candidate | None] = field(default_factory=dict)
+    likelihoods: dict[tuple[str, str], float] = field(default_factory=dict)
+
+    def reading(self, island: re.Match, codec: str) -> _Candidate | None:
+        key = (island.start(), codec)
+        if key not in self.readings:
+            self.readings[key] = _candidate_in(island, codec)
+        return self.readings[key]
+
+    def scored(self, candidate: _Candidate) -> _Candidate:
+        """The candidate with its log-likelihood, its codec's prior included."""
+        key = (candidate.text, SCRIPT_OF[candidate.codec])
+        if key not in self.likelihoods:
+            self.likelihoods[key] = _likelihood(*key)
+        prior = math.log(TARGET_CODECS[candidate.codec] / _PRIOR_TOTAL)
+        return replace(candidate, score=self.likelihoods[key] + prior)
+
+
+def _candidates(island: re.Match, memo: _Memo) -> list[_Candidate]:
+    """The target codecs' typical readings of the island, best first; one per distinct text, from
+    the codec whose script reads it best (kana are the same bytes in GBK and EUC-JP, but
+    Japanese). Only where two or more are typical are they weighed (:func:`_likelihood`)."""
+    readings = [memo.reading(island, codec) for codec in TARGET_CODECS]
+    typical = [c for c in readings if c is not None and c.typical]
+    if len(typical) > 1:
+        typical = [memo.scored(c) for c in typical]
     found: dict[str, _Candidate] = {}
-    for codec in TARGET_CODECS:
-        candidate = _candidate_in(island, codec)
-        if candidate is None:
-            continue
+    for candidate in typical:
         known = found.get(candidate.text)
-        if known is None or (candidate.typical, candidate.score) > (known.typical, known.score):
+        if known is None or candidate.score > known.score:
             found[candidate.text] = candidate
     return sorted(found.values(), key=lambda c: -c.score)
 
 
-def _candidate_in(island: re.Match, codec: str, scored: bool = True) -> _Candidate | None:
-    """The island read in ``codec``; its likelihood only where it is typical and ``scored``."""
+def _candidate_in(island: re.Match, codec: str) -> _Candidate | None:
+    """The island read in ``codec``, and whether that is typical of its script; not yet weighed."""
     raw = island.group()
     # A trailing ASCII byte belongs to the island only when the last character needs it.
     for end in (island.end() - 1, island.end()) if raw[-1] < "\x80" else (island.end(),):
@@ -301,24 +327,18 @@ def _candidate_in(island: re.Match, codec: str, scored: bool = True) -> _Candida
         typical = _typical(decoded, script)
         if script == "ru" and typical:
             typical = not _touches_latin(island.string, island.start(), end, decoded)
-        score = -math.inf
-        if typical and scored:
-            score = _likelihood(decoded, script) + math.log(TARGET_CODECS[codec] / _PRIOR_TOTAL)
-        return _Candidate(codec, end, decoded, score, typical)
+        return _Candidate(codec, end, decoded, -math.inf, typical)
     return None
 
 
 def _typical(decoded: str, script: str) -> bool:
     """Whether ``decoded`` is typical of ``script``: every character (95% of a long run) among
     its everyday ones; Cyrillic words with a plain case pattern and Russian-like letters."""
-    common = common_characters(script)
-    count = foreign = 0
-    for ch in decoded:
-        if ch >= "\x80":
-            count += 1
-            foreign += ch not in common
+    beyond_ascii = decoded.translate(_DROP_ASCII)
+    count = len(beyond_ascii)
+    everyday = sum(map(common_characters(script).__contains__, beyond_ascii))
     needed = _TYPICAL_SHARE if count >= 20 else 1.0
-    if count == 0 or count - foreign < needed * count:
+    if count == 0 or everyday < needed * count:
         return False
     if script != "ru":
         return True
@@ -371,7 +391,7 @@ def _segmented(run: str, model: WordModel) -> float:
     best split found by dynamic programming); a letter no word covers counts as a one-letter
     word of its share among letters times :data:`_NOT_A_WORD`."""
     key = run.translate(model.fold) if model.fold else run
-    longest = min(model.longest, _LONGEST_WORD)
+    longest = model.longest
     best = [0.0] + [-math.inf] * len(key)
     for end in range(1, len(key) + 1):
         for start in range(max(0, end - longest), end):

@@ -20,11 +20,13 @@ is the key to look Traditional text up by, through wordfreq's own mapping (:func
 from __future__ import annotations
 
 import gzip
+import importlib.util
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 import msgpack
 
@@ -62,31 +64,46 @@ def frequencies(language: str) -> Frequencies:
     lists words, not characters. Words with anything but the language's letters in them (Latin,
     digits) are left out: the scorer looks up runs of letters only.
     """
-    import wordfreq  # here, not at import: only a line with an island to judge needs it
-
-    path = wordfreq.available_languages(WORDLIST)[language]
+    keep = _WORDS[language].fullmatch
     words: dict[str, float] = {}
-    counts: dict[str, float] = {}
-    for index, bucket in enumerate(wordfreq.read_cBpack(path)):
-        if not bucket:
+    counts: Counter[str] = Counter()
+    for index, bucket in enumerate(_read_list(language)):
+        kept = [word for word in bucket if keep(word)]
+        if not kept:
             continue
         frequency = 10 ** (-index / 100)  # wordfreq's buckets are centibels
-        log_frequency = math.log(frequency)
-        for word in bucket:
-            if _WORDS[language].fullmatch(word):
-                words[word] = log_frequency
-                for ch in word:
-                    counts[ch] = counts.get(ch, 0.0) + frequency
+        words.update(dict.fromkeys(kept, math.log(frequency)))
+        for letter, count in Counter("".join(kept)).items():
+            counts[letter] += count * frequency
     total = sum(counts.values())
-    letters = {ch: math.log(count / total) for ch, count in counts.items()}
+    letters = {letter: math.log(count / total) for letter, count in counts.items()}
     return Frequencies(words, letters)
+
+
+def _read_list(language: str) -> list[list[str]]:
+    """wordfreq's list for ``language``: words in buckets of frequency, bucket ``i`` holding the
+    words whose frequency is 10^(-i/100). The format, cBpack, is documented by
+    ``wordfreq.read_cBpack``; read here directly, so that wordfreq's import (langcodes) is not
+    paid for."""
+    with gzip.open(_data(f"{WORDLIST}_{language}.msgpack.gz")) as unpacked:
+        header, *buckets = msgpack.load(unpacked, raw=False)
+    if header != {"format": "cB", "version": 1}:
+        raise ValueError(f"wordfreq's {language!r} list has an unknown format: {header!r}")
+    return buckets
 
 
 @cache
 def simplified() -> dict[int, str]:
     """Traditional characters to Simplified ones (a ``str.translate`` table), as wordfreq folds
     them: the key to look Traditional Chinese, and the hanja of Korean text, up by."""
-    data = resources.files("wordfreq").joinpath("data", "_chinese_mapping.msgpack.gz")
-    with data.open("rb") as raw, gzip.open(raw) as unpacked:
+    with gzip.open(_data("_chinese_mapping.msgpack.gz")) as unpacked:
         table = msgpack.load(unpacked, raw=False, strict_map_key=False)
     return {int(code): str(to) for code, to in table.items()}
+
+
+def _data(name: str) -> Path:
+    """A file of wordfreq's data folder, found without importing wordfreq."""
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("wordfreq is not installed: pip install -c constraints.txt -e .")
+    return Path(spec.origin).parent / "data" / name
