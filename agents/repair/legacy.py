@@ -7,15 +7,16 @@ turns every non-ASCII byte into a Latin-1 or cp1252 character: "¸Û¿ÚÐÂÎÅ
 *island*) maps back to its bytes; each target codec decodes them into a *candidate*. Decoding
 without error proves little (random bytes often decode in GBK), so a candidate is kept only when
 
-1. it is typical of its script: every character (95% of a long run) is among the script's
-   everyday characters (:mod:`agents.repair.legacy_tables`), Cyrillic words have a plain case
-   pattern, Russian-like letter frequencies and no Latin letter against them; it holds two letters
-   or ideographs at least, and it is clearly the likeliest candidate. Kanji alone are the hard case:
-   every JIS level-1 byte pair is a GB 2312 level-1 one, so a Japanese name in EUC-JP always has
-   a typical GBK reading, and the codecs' priors are no evidence between them. A Han reading
-   stands against another Han script's only if it holds no more characters that the standards
-   rank rare and, on a tie, more forms only its script writes (simplified, kokuji, kana);
-   otherwise the island is ambiguous, and kana or GBK islands elsewhere on the page decide;
+1. it is typical of its script: every character (95% of a long run) is one that the script's
+   everyday words use, by real frequencies (:mod:`agents.repair.legacy_frequencies`), or its
+   punctuation, list marks and symbols (▲ ※ ◎ ○); Cyrillic words have a plain case pattern,
+   Russian-like letters and no Latin letter against them; it holds two letters or ideographs at
+   least; and it is clearly the likeliest typical candidate: e^4.6 likelier than the next. The
+   likelihood weighs letters as words: a run of CJK letters as its likeliest split into words of
+   the script's frequency list, a Cyrillic word as itself. That is what tells a Japanese name in
+   EUC-JP from its GBK reading: every JIS level-1 byte pair is a GB 2312 level-1 one, so both
+   readings are everyday characters, but 広島市 splits into the words 広島 and 市 while its GBK
+   reading 弓喷辉 is three hanzi that make no word;
 2. the island is not plausible Latin text: it mixes symbols into letters, or accented letters that
    no single language writes together, or has three accented letters in a row, or case that flips
    inside a word. "ÇÀ", "çà" and "Þó" are correct French and Icelandic even though they decode to
@@ -23,11 +24,14 @@ without error proves little (random bytes often decode in GBK), so a candidate i
 
 A page has one encoding: once confident islands agree on a codec, the islands it reads typically
 are repaired too where they are ambiguous, next to a repaired island with no Latin word between
-(a Russian sentence's one-letter words), or in a line of foreign text (a lone ``ºÃ``, one hanzi,
-at the foot of a page whose header was GBK). Last, a line whose repaired islands hold under half
-of its accented characters is Latin text after all (leetspeak, kaomoji, piled-up UTF-8 mojibake)
-and keeps them all. Ambiguous islands that nothing decides are *held*: left as they came, a miss,
-and kept from ftfy, which would take a few of their bytes for UTF-8 and make it a false fix.
+(a Russian sentence's one-letter words, a hanja gloss in parentheses), or in a line of foreign
+text (a lone ``ºÃ``, one hanzi, at the foot of a page whose header was GBK). Without such a
+codec, an island next to a repaired one is read in its codec (▲ before a Korean heading quoted in
+English). Last, a line whose repaired islands hold under half of its accented characters is
+Latin text after all (leetspeak, kaomoji, piled-up UTF-8 mojibake) and keeps them all. Ambiguous
+islands that nothing decides are *held*: left as they came, a miss, and kept from ftfy, which
+would take a few of their bytes for UTF-8 and make it a false fix. Islands whose bytes are valid
+UTF-8 are ftfy's, unless that UTF-8 reading is no text anyone writes (GBK 唯一 reads Ψһ).
 """
 
 from __future__ import annotations

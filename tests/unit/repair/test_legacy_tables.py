@@ -7,19 +7,24 @@ import subprocess
 import sys
 
 from agents.repair.legacy_tables import common_characters, script_model, word_model
+from tests.quality.damage import misread
 
 
 def test_legacy_tables_frequencies_are_read_only_when_an_island_needs_them() -> None:
-    # Importing the stage, or repairing clean text, never reads wordfreq's lists.
+    # Importing the stage, or repairing clean text, never reads wordfreq's lists; an island does.
+    island = misread("港口新闻", "gbk", "latin-1")
     code = (
-        "import sys; from agents.repair.stage import repair_text; "
-        "repair_text('Ærøskøbing og Århus, café.\\n市政府周三宣布。\\n'); "
-        "print('wordfreq' in sys.modules)"
+        "from agents.repair.legacy_frequencies import frequencies\n"
+        "from agents.repair.stage import repair_text\n"
+        "repair_text('Ærøskøbing og Århus, café.\\n市政府周三宣布。\\n')\n"
+        "print(frequencies.cache_info().currsize)\n"
+        f"repair_text('Published by {island}.\\n')\n"
+        "print(frequencies.cache_info().currsize)\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
-    assert result.stdout.strip() == "False"
+    assert result.stdout.split() == ["0", "4"]
 
 
 def test_legacy_tables_word_models_hold_real_words() -> None:
