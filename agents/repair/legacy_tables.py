@@ -1,18 +1,21 @@
-"""Tables for legacy-codec mojibake: which bytes a misread character stood for, how typical a
-character is of each target script, and which accented letters each Latin-script language uses.
+"""Tables for legacy-codec mojibake: which bytes a misread character stood for, how likely a
+character or word is in each target script, and which accented letters each Latin-script language
+uses.
 
-Data only; the logic that uses it is in :mod:`agents.repair.legacy`. The script tables are built
-from the structure of each codec's character set, not from any corpus: the national standards
-already sort their characters into common and rare (GB 2312 level 1 holds the 3,755 hanzi of
-everyday text, level 2 the rest; JIS X 0208 level 1 the everyday kanji; Big5 its "frequently
-used" block; KS X 1001 the 2,350 hangul syllables of modern Korean). The Russian letter and Korean
-jamo frequencies are rounded textbook figures.
+Data only; the logic that uses it is in :mod:`agents.repair.legacy`. Chinese, Japanese and Korean
+are scored by real word and character frequencies (:mod:`agents.repair.legacy_frequencies`,
+wordfreq's lists, read at first use); Traditional Chinese and the hanja of Korean text through
+their Simplified forms; Russian by its words and letters, from the same lists. The codecs' own
+structure says only which characters each standard holds (:func:`_block`).
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from functools import cache
+
+from agents.repair.legacy_frequencies import frequencies, simplified
 
 #: The byte each character stands for when legacy bytes were read as Latin-1 or as cp1252. One
 #: table serves both: Latin-1 reads 0x80-0x9F as C1 controls, cp1252 as typography (€, “, ”, ...);
@@ -52,40 +55,42 @@ SCRIPT_OF = {
     "koi8_r": "ru",
 }
 
-#: Scripts written in Han ideographs. Their EUC and double-byte codecs share one byte structure
-#: (GBK and EUC-JP both pair bytes 0xA1-0xFE), so a run of ideographs alone reads as plausible
-#: characters in each: :func:`han_forms` holds the evidence that tells them apart.
-HAN_SCRIPTS = frozenset({"zh-hans", "zh-hant", "ja"})
-
 #: Log-probability of a character that a script's everyday text does not use.
 RARE = math.log(1e-7)
 
-#: Punctuation that everyday text in each script uses (full-width forms in CJK text).
+#: Punctuation that everyday text in each script uses (full-width forms in CJK text), and the
+#: list marks and symbols of CJK news copy (▲ before a caption, ※ before a note, ◎ and ○ before
+#: items, △ between them in Korean).
 _PUNCTUATION = {
-    "zh-hans": "，。、；：？！“”‘’（）《》—…·",
-    "zh-hant": "，。、；：？！「」『』（）《》〈〉…—．",
-    "ja": "、。「」『』・ー…（）！？〜々",
-    "ko": "“”‘’·…「」〈〉《》",
+    "zh-hans": "，。、；：？！“”‘’（）《》〈〉「」『』【】〔〕—…·．％",
+    "zh-hant": "，。、；：？！「」『』（）《》〈〉【】〔〕…—．“”‘’·•％",
+    "ja": "、。「」『』・…（）！？〜，．：；“”【】〔〕％",
+    "ko": "“”‘’·…「」〈〉《》『』【】（），．：？！％～",
     "ru": "«»—–„“”…№",
 }
+_SYMBOLS = "▲△▼▽○●◎◇◆□■★☆※→"
+#: Full-width digits and Latin letters, which CJK copy writes among its characters.
+_FULL_WIDTH = "".join(
+    chr(c) for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]
+)
 
-#: Russian letters per 1,000 letters of running text (rounded textbook figures).
-_RUSSIAN = {
-    "о": 110, "е": 85, "а": 80, "и": 74, "н": 67, "т": 63, "с": 55, "р": 47, "в": 45,
-    "л": 44, "к": 35, "м": 32, "д": 30, "п": 28, "у": 26, "я": 20, "ы": 19, "ь": 17,
-    "г": 17, "з": 17, "б": 16, "ч": 14, "й": 12, "х": 10, "ж": 9, "ш": 7, "ю": 6,
-    "ц": 5, "щ": 4, "э": 3, "ф": 3, "ъ": 0.4, "ё": 0.4,
-}  # fmt: skip
+#: Shares of CJK running text: letters (ideographs, kana, hangul), punctuation, symbols and
+#: full-width characters. The letters' own shares come from the frequency lists.
+_LETTER_SHARE = 0.85
+_PUNCTUATION_SHARE = 0.12
+_SYMBOL_SHARE = 0.01
+_FULL_WIDTH_SHARE = 0.005
 
-#: Korean jamo shares (initial consonant, vowel, final consonant; rounded estimates of modern
-#: usage). A syllable's likelihood is the product of its three parts', so the everyday syllables
-#: (open or with ㄴ, ㄹ, ㅇ finals) score high and the rare ones (compound finals) low.
-_INITIALS = [12, 1, 6, 9, 1, 6, 5, 5, 1, 9, 1, 22, 9, 1, 3, 1, 2, 2, 7]  # ㄱ ㄲ ㄴ ㄷ ... ㅎ
-_VOWELS = [20, 5, 1, 0.2, 12, 4, 4, 0.5, 10, 2, 0.3, 1, 1, 8, 1, 0.2, 1, 1, 10, 2, 15]  # ㅏ ... ㅣ
-_FINALS = [
-    55, 5, 0.3, 0.1, 12, 0.1, 0.5, 0.5, 8, 0.3, 0.2, 0.2, 0.05, 0.05, 0.05, 0.2,
-    3, 2, 0.5, 2, 2, 8, 1, 0.3, 0.1, 0.1, 0.5, 0.5,
-]  # fmt: skip  # none, ㄱ, ㄲ, ㄳ, ㄴ, ㄵ, ㄶ (많), ㄷ, ㄹ, ㄺ (읽), ..., ㅄ (없), ... ㅎ
+#: Share of hanja among the letters of Korean news (headline abbreviations such as 北 and 美,
+#: a word glossed in parentheses): they are looked up as Chinese words, and weighed by it.
+HANJA_SHARE = 0.01
+#: Log share of a KS X 1001 hangul syllable that wordfreq's Korean list never shows: it is in the
+#: standard, so written sometimes (names), but no everyday word has it.
+_UNSEEN_HANGUL = math.log(1e-7)
+#: A letter typical of a script is one its list shows in a word seen once per million words or
+#: more; a hanja, one whose Simplified form is seen once per million letters of Chinese (釜 of
+#: 釜山, Busan, is rarer in Chinese than in Korean).
+_COMMON_HANJA = math.log(1e-6)
 
 #: Non-ASCII letters that each Latin-script language writes (lower case), as far as Latin-1 and
 #: cp1252 hold them. A word whose accented letters no one language shares is not Latin text.
@@ -122,80 +127,100 @@ VIETNAMESE_LETTERS = "àáâãèéêìíòóôõùúý"
 TYPOGRAPHY = frozenset("«»‹›‘’‚“”„–—…•·¡¿\xa0\xad")
 
 
+@dataclass(frozen=True)
+class WordModel:
+    """What the scorer needs to weigh a run of a script's letters as words of that script."""
+
+    #: log frequency of each word, keyed by its folded form
+    words: dict[str, float]
+    #: log share of each letter among letters, keyed by its folded form
+    letters: dict[str, float]
+    #: a ``str.translate`` table applied to a run before it is looked up (Traditional to
+    #: Simplified for Big5 text and for hanja), or None
+    fold: dict[int, str] | None
+    #: the longest word worth looking for, in letters
+    longest: int
+
+
+@cache
+def word_model(script: str) -> WordModel:
+    """The word model of a script. Big5 text is looked up through its Simplified forms; Korean
+    hanja as Chinese words and letters, weighed by :data:`HANJA_SHARE`; Russian in lower case."""
+    if script == "ru":
+        russian = frequencies("ru")
+        fold, words, letters = None, russian.words, russian.letters
+    elif script in ("zh-hans", "zh-hant"):
+        chinese = frequencies("zh")
+        fold = simplified() if script == "zh-hant" else None
+        words, letters = chinese.words, _han_only(chinese.letters)
+    elif script == "ja":
+        japanese = frequencies("ja")
+        fold, words, letters = None, japanese.words, japanese.letters
+    else:
+        korean, chinese, fold = frequencies("ko"), frequencies("zh"), simplified()
+        offset = math.log(HANJA_SHARE)
+        words = {w: lp + offset for w, lp in chinese.words.items()}
+        words |= {w.translate(fold): lp for w, lp in korean.words.items()}
+        letters = {ch: lp + offset for ch, lp in _han_only(chinese.letters).items()}
+        letters |= {ch: lp for ch, lp in korean.letters.items() if _hangul(ch)}
+    return WordModel(words, letters, fold, _longest(words))
+
+
+def _longest(words: dict[str, float]) -> int:
+    """The word length past which a split need not look: longer words are under 0.2% of running
+    text (Chinese and Korean 4 letters, Japanese 6: its katakana loanwords)."""
+    total = sum(math.exp(logp) for logp in words.values())
+    beyond: dict[int, float] = {}
+    for word, logp in words.items():
+        beyond[len(word)] = beyond.get(len(word), 0.0) + math.exp(logp)
+    longest, rest = max(beyond), 0.0
+    while longest > 1 and rest + beyond.get(longest, 0.0) < 0.002 * total:
+        rest += beyond.get(longest, 0.0)
+        longest -= 1
+    return longest
+
+
 @cache
 def script_model(script: str) -> dict[str, float]:
     """Log-probability of each character that everyday text in ``script`` uses.
 
-    Characters missing from the table score :data:`RARE`. Shares: CJK text is about 85% hanzi,
-    kanji or hangul and 12% punctuation; Japanese about 40% hiragana.
+    Characters missing from the table score :data:`RARE`. CJK text is about 85% letters (their
+    shares from the frequency lists), 12% punctuation, 1% list marks and symbols.
     """
-    builders = {
-        "zh-hans": _simplified_chinese,
-        "zh-hant": _traditional_chinese,
-        "ja": _japanese,
-        "ko": _korean,
-        "ru": _russian,
-    }
-    shares = builders[script]()
-    punctuation = _PUNCTUATION[script]
-    for ch in punctuation:
-        shares[ch] = (0.12 if script != "ru" else 0.01) / len(punctuation)
+    if script == "ru":
+        shares = _russian()
+        for ch in _PUNCTUATION["ru"]:
+            shares[ch] = 0.01 / len(_PUNCTUATION["ru"])
+        return {ch: math.log(p) for ch, p in shares.items()}
+    shares = {ch: _LETTER_SHARE * math.exp(lp) for ch, lp in _letters(script).items()}
+    for chars, share in (
+        (_PUNCTUATION[script], _PUNCTUATION_SHARE),
+        (_SYMBOLS, _SYMBOL_SHARE),
+        (_FULL_WIDTH, _FULL_WIDTH_SHARE),
+    ):
+        for ch in chars:
+            shares[ch] = share / len(chars)
     return {ch: math.log(p) for ch, p in shares.items()}
 
 
 @cache
 def common_characters(script: str) -> frozenset[str]:
-    """Characters typical of ``script``: its everyday letters or ideographs and punctuation."""
-    floor = math.log(1e-5)
-    return frozenset(ch for ch, logp in script_model(script).items() if logp >= floor)
-
-
-@cache
-def han_forms(script: str) -> tuple[frozenset[str], frozenset[str]]:
-    """For a Han script: its *own* forms, and the ideographs that some standard ranks *rare*.
-
-    Own forms are those that neither of the other scripts' standards holds: simplified forms
-    (爱, 岛, 这) in GB 2312, kokuji and shinjitai (込, 働, 気, 駅) in JIS X 0208, the few
-    traditional forms that JIS lacks (說; it holds most, 愛, 島, 國, as old forms) in Big5; and
-    kana in Japanese. Rare ones are those that the script's
-    standard or another standard holding the same character puts in its rare tier (GB 2312 and
-    JIS X 0208 level 2, Big5 outside its frequent block): 沽, 涎 and 瓷 are in GB 2312 level 1,
-    but JIS ranks them rare, and Japanese names or Chinese names seldom use them. Each national
-    standard's tiers are an independent judgement of a character's use, so agreement across them
-    is finer evidence than one standard's tier, which is all the flat models above can see.
-    """
-    tiers = _han_tiers()
-    everyday, held = tiers[script]
-    others = [tier for name, tier in tiers.items() if name != script]
-    own = held - set().union(*(other_held for _, other_held in others))
-    if script == "ja":
-        own |= {chr(c) for c in range(0x3041, 0x3097)} | {chr(c) for c in range(0x30A1, 0x30FB)}
-    rare = held - everyday
-    for other_everyday, other_held in others:
-        rare |= held & (other_held - other_everyday)
-    return frozenset(own), frozenset(rare)
-
-
-@cache
-def _han_tiers() -> dict[str, tuple[set[str], set[str]]]:
-    """Each Han script's standard: its everyday ideographs, and all it holds."""
-    euc = range(0xA1, 0xFF)
-    big5 = [*range(0x40, 0x7F), *range(0xA1, 0xFF)]
-    tiers = {
-        "zh-hans": (
-            _block("gb2312", range(0xB0, 0xD8), euc),
-            _block("gb2312", range(0xB0, 0xF8), euc),
-        ),
-        "ja": (_block("euc_jp", range(0xB0, 0xD0), euc), _block("euc_jp", range(0xB0, 0xF5), euc)),
-        "zh-hant": (
-            _block("big5", range(0xA4, 0xC7), big5),
-            _block("big5", range(0xA4, 0xFA), big5),
-        ),
-    }
-    return {
-        script: ({ch for ch in everyday if _ideograph(ch)}, {ch for ch in held if _ideograph(ch)})
-        for script, (everyday, held) in tiers.items()
-    }
+    """Characters typical of ``script``: letters its frequency list shows in everyday words (for
+    Korean, hangul so, and hanja common in Chinese), its punctuation, list marks and symbols."""
+    if script == "ru":
+        floor = math.log(1e-5)
+        return frozenset(ch for ch, logp in script_model("ru").items() if logp >= floor)
+    marks = set(_PUNCTUATION[script]) | set(_SYMBOLS) | set(_FULL_WIDTH)
+    if script == "ko":
+        fold, chinese = simplified(), _han_only(frequencies("zh").letters)
+        hangul = {ch for ch in frequencies("ko").letters if _hangul(ch)}
+        hanja = {
+            ch
+            for ch in _block("euc_kr", range(0xCA, 0xFE), range(0xA1, 0xFF))
+            if chinese.get(ch.translate(fold), RARE) >= _COMMON_HANJA
+        }
+        return frozenset(hangul | hanja | marks)
+    return frozenset(set(_letters(script)) | marks)
 
 
 def _ideograph(ch: str) -> bool:
@@ -214,50 +239,41 @@ def _block(codec: str, leads: range, trails: range) -> list[str]:
     return found
 
 
-def _spread(chars: list[str], share: float) -> dict[str, float]:
-    return {ch: share / len(chars) for ch in chars}
+@cache
+def _letters(script: str) -> dict[str, float]:
+    """Log share of each letter of ``script`` among its letters, for every letter its standard
+    holds that the frequency list shows (and, for Korean, every KS X 1001 syllable and hanja)."""
+    if script == "zh-hans":
+        return _han_only(frequencies("zh").letters)
+    if script == "ja":
+        return dict(frequencies("ja").letters)
+    chinese, fold = _han_only(frequencies("zh").letters), simplified()
+    if script == "zh-hant":
+        big5 = _block("big5", range(0xA4, 0xFA), [*range(0x40, 0x7F), *range(0xA1, 0xFF)])
+        return {ch: chinese[ch.translate(fold)] for ch in big5 if ch.translate(fold) in chinese}
+    seen = frequencies("ko").letters
+    letters = {
+        ch: seen.get(ch, _UNSEEN_HANGUL)
+        for ch in _block("euc_kr", range(0xB0, 0xC9), range(0xA1, 0xFF))
+    }
+    offset = math.log(HANJA_SHARE)
+    for ch in _block("euc_kr", range(0xCA, 0xFE), range(0xA1, 0xFF)):
+        letters[ch] = chinese.get(ch.translate(fold), RARE) + offset
+    return letters
 
 
-def _simplified_chinese() -> dict[str, float]:
-    euc = range(0xA1, 0xFF)
-    return _spread(_block("gb2312", range(0xD8, 0xF8), euc), 0.003) | _spread(
-        _block("gb2312", range(0xB0, 0xD8), euc), 0.85
-    )
+def _han_only(letters: dict[str, float]) -> dict[str, float]:
+    """The ideographs of a Chinese list (it holds a few stray kana and hangul)."""
+    return {ch: lp for ch, lp in letters.items() if _ideograph(ch)}
 
 
-def _traditional_chinese() -> dict[str, float]:
-    trails = [*range(0x40, 0x7F), *range(0xA1, 0xFF)]
-    rare = _block("big5", range(0xC9, 0xFA), trails)
-    common = _block("big5", range(0xA4, 0xC7), trails)
-    return _spread(rare, 0.003) | _spread(common, 0.85)
-
-
-def _japanese() -> dict[str, float]:
-    euc = range(0xA1, 0xFF)
-    return (
-        _spread(_block("euc_jp", range(0xD0, 0xF5), euc), 0.003)
-        | _spread(_block("euc_jp", range(0xB0, 0xD0), euc), 0.35)
-        | _spread(_block("euc_jp", range(0xA4, 0xA5), euc), 0.40)
-        | _spread(_block("euc_jp", range(0xA5, 0xA6), euc), 0.10)
-    )
-
-
-def _korean() -> dict[str, float]:
-    syllables = _block("euc_kr", range(0xB0, 0xC9), range(0xA1, 0xFF))
-    weights = {}
-    for ch in syllables:
-        index = ord(ch) - 0xAC00
-        initial, vowel, final = index // 588, index % 588 // 28, index % 28
-        weights[ch] = _INITIALS[initial] * _VOWELS[vowel] * _FINALS[final]
-    total = sum(weights.values())
-    hanja = _block("euc_kr", range(0xCA, 0xFE), range(0xA1, 0xFF))
-    return _spread(hanja, 0.002) | {ch: 0.85 * w / total for ch, w in weights.items()}
+def _hangul(ch: str) -> bool:
+    return "\uac00" <= ch <= "\ud7a3"
 
 
 def _russian() -> dict[str, float]:
     """Letters by frequency, whatever their case: a word's case pattern is scored on its own."""
-    total = sum(_RUSSIAN.values())
     shares = {}
-    for letter, count in _RUSSIAN.items():
-        shares[letter] = shares[letter.upper()] = 0.85 * count / total
+    for letter, logp in frequencies("ru").letters.items():
+        shares[letter] = shares[letter.upper()] = 0.85 * math.exp(logp)
     return shares
