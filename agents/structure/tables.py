@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from agents.lexicon import NAME_PARTICLES, NEWS_AGENCIES, ROLE_WORDS
+
 
 def _alternatives(words: Iterable[str]) -> str:
     """``words`` as one regex alternation, longest first so that "Sept" wins over "Sep"."""
@@ -123,14 +125,7 @@ LATIN1_SYMBOLS = re.compile(r"[\u0080-\u024f]")
 
 # --- Header lines: byline, reading time, caption credits ------------------------------------------
 
-#: News agencies, as bylines, datelines and attributions print them (case-sensitive).
-AGENCIES = (
-    "Reuters", "AFP", "Agence France-Presse", "AP", "Associated Press", "The Associated Press",
-    "Bloomberg", "dpa", "DPA", "Xinhua", "Anadolu", "Anadolu Agency", "ANSA", "EFE", "Kyodo",
-    "Yonhap", "TASS", "RIA Novosti", "Interfax", "PA", "PA Media", "PTI", "ANI", "IANS", "IRNA",
-    "SANA", "WAFA", "UPI", "CNN", "BBC", "Al Jazeera", "The New Arab", "Sky News", "NPR",
-)  # fmt: skip
-AGENCY = rf"(?:{_alternatives(AGENCIES)})"
+AGENCY = rf"(?:{_alternatives(NEWS_AGENCIES)})"
 #: An agency printed after a byline's last name without a comma: "By A and B Associated Press".
 AGENCY_SUFFIX = re.compile(rf"\s+(?P<agency>{AGENCY})$")
 
@@ -158,10 +153,6 @@ TRAILER_AUTHORS = re.compile(r"(?:(?:additional\s+)?reporting|writing)\s+by\s+",
 NAME_SEPARATORS = re.compile(r"\s*(?:,|;|\||&|\band\b|\(|\))\s*")
 #: Where in a byline part the person ends: "Jane Doe in Beirut".
 NAME_PLACE_SUFFIX = re.compile(r"\s+in\s+[A-Z].*$")
-#: Lowercase words that may stand inside a name: "Hanna de Vries", "Omar al-Sharif".
-NAME_PARTICLES = frozenset(
-    "al el bin ibn bint abu de del della der den da di do dos du la le van von ter y st".split()
-)
 NAME_WORD = re.compile(r"(?:[A-Z][\w'’.-]*|(?:al|el)-[A-Za-z][\w'’-]*)")
 
 #: A byline, date or reading-time line is shorter than this, even with several joined.
@@ -185,7 +176,7 @@ _PHOTO_CREDITS = (
 )  # fmt: skip
 #: A credit in brackets must name one of these, so "(HTS)" at a line's end is not a credit.
 CREDIT_NAMES = re.compile(
-    rf"\b(?:{_alternatives([*AGENCIES, *_PHOTO_CREDITS])})\b|/|\bphoto\b", re.IGNORECASE
+    rf"\b(?:{_alternatives([*NEWS_AGENCIES, *_PHOTO_CREDITS])})\b|/|\bphoto\b", re.IGNORECASE
 )
 #: A caption and its credit: "... [Getty]", "... (AFP)", "... Photo: Reuters", "Credit: ...".
 CAPTION = re.compile(
@@ -375,9 +366,12 @@ DOCUMENTS = (
 DOCUMENT_SPEAKER = re.compile(
     rf"(?:the|this|that)\s+(?P<noun>{_alternatives(DOCUMENTS)})", re.IGNORECASE
 )
-#: A capitalised name, with particles inside: "Mohammed Shia' Al-Sudani", "Hanna de Vries".
+#: A capitalised name, with particles inside: "Mohammed Shia' Al-Sudani", "Hanna de Vries", and
+#: "of" and "the" inside an organisation's ("Bank of England"). Not "and" nor "for", which stand
+#: inside names only where brackets bound them (see the entities stage's LONG_NAME_CONNECTORS):
+#: in running text "A and B" are two names.
 _NAME = (
-    r"[A-Z][\w'’.\-]*(?:\s+(?:(?:al|el|bin|ibn|de|del|der|van|von|da|di|du|la|le|of|the)\s+)*"
+    rf"[A-Z][\w'’.\-]*(?:\s+(?:(?:{_alternatives([*NAME_PARTICLES, 'of', 'the'])})\s+)*"
     r"[A-Z][\w'’.\-]*)*"
 )
 _CONJUNCT = rf"(?:[a-z]+\s+){{0,2}}{_NAME}"
@@ -413,17 +407,6 @@ NOT_A_NAME_START = frozenset(
     " no one in on at for from with by of and but when while after before as if he she it we they"
     " i".split()
 )
-#: Nouns that make the words before a name its role: "City manager", "Rovers boss".
-ROLE_WORDS = (
-    "manager", "boss", "coach", "captain", "striker", "midfielder", "defender", "goalkeeper",
-    "keeper", "player", "substitute", "organiser", "organizer", "campaigner", "executive", "chief",
-    "chairman", "chairwoman", "chair", "president", "director", "owner", "co-owner", "founder",
-    "leader", "analyst", "economist", "minister", "secretary", "mayor", "councillor", "councilor",
-    "governor", "senator", "spokesman", "spokeswoman", "spokesperson", "officer", "official",
-    "head", "professor", "researcher", "scientist", "lawyer", "teacher", "nurse", "doctor",
-    "resident", "farmer", "commissioner", "inspector", "judge", "ambassador", "prosecutor",
-    "editor", "engineer", "pilot", "treasurer", "trustee", "volunteer", "MP",
-)  # fmt: skip
 #: A word before a role noun: capitalised ("City"), or a lower-case word that is no function word
 #: or past-tense verb ("union leader", not "The club signed striker").
 _ROLE_MODIFIER = (
