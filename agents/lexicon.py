@@ -13,16 +13,19 @@ Every list is compared case-sensitively unless its comment says otherwise.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 
 
 def alternation(words: Iterable[str]) -> str:
-    """``words`` as one regex alternation, longest first so that "Sept" wins over "Sep".
+    """``words`` as one regex alternation, longest first so that "Sept" wins over "Sep"; words of
+    one length in the order given (a set's in alphabetical order, so the pattern is the same in
+    every process).
 
     >>> alternation(["Sep", "Sept", "AP"])
     'Sept|Sep|AP'
     """
-    return "|".join(re.escape(word) for word in sorted(set(words), key=lambda w: (-len(w), w)))
+    ordered = sorted(words) if isinstance(words, Set) else list(dict.fromkeys(words))
+    return "|".join(re.escape(word) for word in sorted(ordered, key=len, reverse=True))
 
 
 # --- News agencies --------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from typing import Literal
 from agents.lexicon import NAME_PARTICLES, NEWS_AGENCIES
 from agents.records import Dateline
 from agents.structure.dates import PageDate, parse_date_line
-from agents.structure.tables import (
+from agents.structure.tables.metadata import (
     AGENCY,
     AGENCY_SUFFIX,
     BYLINE,
