@@ -1,0 +1,185 @@
+"""Body text from real-shaped news pages: copydesk against trafilatura, in the same run.
+
+    python -m benchmarks.pages [--rounds 3] [--pages NAME ...] [--diff] [--json FILE]
+
+Quality, on ``tests/data/pages/`` (42 pages, 28 KB to 1.3 MB; its README gives the labelling
+rules): each page's body text scored against its label with a word 4-gram shingle F1
+(:mod:`tests.quality.page_eval` defines the tokens and the shingles), per page and over the set
+(micro: pooled counts; macro: the mean of pages), for
+
+- **copydesk**: the structure stage's ``paragraphs``, the page going through intake and repair
+  as the pipeline takes it (its bytes, decoded by the repair stage), with the size limits raised
+  out of the way (see :data:`tests.quality.page_eval.NO_LIMIT`);
+- **trafilatura** alone, the baseline: ``trafilatura.extract`` with its defaults on the same
+  markup the structure stage reads (the repaired page), its text lines as paragraphs.
+
+Speed: the median over ``--rounds`` of each page's time, and the total over the set, for the
+structure stage on the repaired page (the HTML path, trafilatura's reading included), for repair
+and structure together, and for ``trafilatura.extract`` alone on the same markup. Ratios hold
+better than absolute figures on a shared machine.
+
+Figures are against ``tests/data/baselines/pages.json``: both extractors' first run, before the
+stage was changed for these pages, and copydesk's floors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import trafilatura
+
+from tests.quality.page_eval import (
+    Page,
+    baseline,
+    body_score,
+    copydesk_body,
+    load_pages,
+    repaired_page,
+    shingles,
+    summarise,
+)
+
+EXTRACTORS = ("copydesk", "trafilatura")
+
+
+def trafilatura_body(markup: str) -> list[str]:
+    """trafilatura's own body text, with its defaults: one paragraph a line of its text."""
+    text = trafilatura.extract(markup) or ""
+    return [line for line in text.splitlines() if line.strip()]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rounds", type=int, default=3, help="timed passes over the set (3)")
+    parser.add_argument("--pages", nargs="*", help="only these pages (names without .html)")
+    parser.add_argument("--diff", action="store_true", help="show what each extractor lost/added")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = parser.parse_args()
+    pages = [p for p in load_pages() if not args.pages or p.name in args.pages]
+    events = {page.name: repaired_page(page) for page in pages}
+    bodies = {
+        page.name: {
+            "copydesk": copydesk_body(events[page.name]),
+            "trafilatura": trafilatura_body(events[page.name]["html"]),
+        }
+        for page in pages
+    }
+    scores = {
+        name: {page.name: body_score(bodies[page.name][name], page.body) for page in pages}
+        for name in EXTRACTORS
+    }
+    words = sum(len(" ".join(page.body).split()) for page in pages)
+    print(
+        f"{len(pages)} labelled pages, {sum(len(p.markup) for p in pages) / 1e6:.1f} MB of "
+        f"markup, {words:,} words of body; word 4-gram shingle precision / recall / F1"
+    )
+    print(f"\n{'page':<30}{'KB':>6}   {'copydesk P   R    F1':<22}{'trafilatura P   R    F1':<24}")
+    for page in pages:
+        row = f"{page.name:<30}{len(page.markup) / 1024:>6.0f}"
+        for name in EXTRACTORS:
+            s = scores[name][page.name]
+            row += f"   {s.precision:.2f} {s.recall:.2f} {s.f1:.2f}" + " " * 5
+        behind = scores["copydesk"][page.name].f1 < scores["trafilatura"][page.name].f1
+        flag = " <" if behind else ""
+        print(row.rstrip() + flag)
+        if args.diff:
+            for name in EXTRACTORS:
+                _show_diff(name, bodies[page.name][name], page.body)
+    summaries = {name: summarise(list(scores[name].values())) for name in EXTRACTORS}
+    pinned = _pinned()
+    print(f"\n{'set':<24}{'precision':>10}{'recall':>8}{'F1':>8}   first run P / R / F1")
+    for name in EXTRACTORS:
+        for kind in ("micro", "macro"):
+            p, r, f1 = getattr(summaries[name], kind)
+            first = pinned.get("first_run", {}).get(name, {}).get(kind)
+            was = (
+                f"{first['precision']:.3f} / {first['recall']:.3f} / {first['f1']:.3f}"
+                if first
+                else "-"
+            )
+            print(f"{name + ', ' + kind:<24}{p:>10.3f}{r:>8.3f}{f1:>8.3f}   {was}")
+    ahead = sum(scores["copydesk"][n].f1 >= scores["trafilatura"][n].f1 for n in scores["copydesk"])
+    print(f"copydesk's F1 at least trafilatura's on {ahead} of {len(pages)} pages")
+
+    timings = _speed(pages, events, args.rounds)
+    if args.json:
+        figures: dict[str, Any] = {
+            name: {
+                **summaries[name].as_dict(),
+                "pages": {
+                    page: [round(s.precision, 4), round(s.recall, 4), round(s.f1, 4)]
+                    for page, s in scores[name].items()
+                },
+            }
+            for name in EXTRACTORS
+        }
+        figures["speed"] = timings
+        args.json.write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n")
+
+
+def _pinned() -> dict[str, Any]:
+    try:
+        return baseline()
+    except FileNotFoundError:
+        return {}
+
+
+def _show_diff(name: str, found: list[str], label: list[str]) -> None:
+    """The label's paragraphs an extractor lost, and its paragraphs the label does not have
+    (a paragraph counts as kept when at least half its shingles are in the other side)."""
+    got, wanted = shingles(found), shingles(label)
+    for paragraph in label:
+        own = shingles([paragraph])
+        if own and sum((own & got).values()) < sum(own.values()) / 2:
+            print(f"      {name} lost:  {paragraph[:110]}")
+    for paragraph in found:
+        own = shingles([paragraph])
+        if own and sum((own & wanted).values()) < sum(own.values()) / 2:
+            print(f"      {name} added: {paragraph[:110]}")
+
+
+def _speed(pages: list[Page], events: dict[str, Any], rounds: int) -> dict[str, Any]:
+    """Per-page median milliseconds and the set's total, for each path."""
+    from agents.structure.stage import structure_article
+
+    paths: dict[str, Callable[[Page], Any]] = {
+        "structure (HTML path)": lambda page: structure_article(events[page.name]),
+        "repair + structure": lambda page: structure_article(repaired_page(page)),
+        "trafilatura.extract": lambda page: trafilatura.extract(events[page.name]["html"]),
+    }
+    print(f"\nspeed, {rounds} rounds over {len(pages)} pages (per page: median ms; set: seconds)")
+    found = {}
+    for label, work in paths.items():
+        per_page = []
+        total = 0.0
+        for page in pages:
+            times = []
+            for _ in range(rounds):
+                begun = time.perf_counter()
+                work(page)
+                times.append(time.perf_counter() - begun)
+            per_page.append(statistics.median(times))
+            total += statistics.median(times)
+        found[label] = {
+            "median_ms": round(statistics.median(per_page) * 1000, 2),
+            "max_ms": round(max(per_page) * 1000, 1),
+            "set_s": round(total, 3),
+        }
+        print(
+            f"  {label:<24}{found[label]['median_ms']:>8.1f} ms median  "
+            f"{found[label]['max_ms']:>8.1f} ms at most  {total:>7.2f} s the set"
+        )
+    ratio = found["structure (HTML path)"]["set_s"] / found["trafilatura.extract"]["set_s"]
+    print(f"  structure / trafilatura.extract time: {ratio:.2f}")
+    found["structure_over_trafilatura"] = round(ratio, 2)
+    return found
+
+
+if __name__ == "__main__":
+    main()
