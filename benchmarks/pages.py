@@ -7,11 +7,14 @@ rules): each page's body text scored against its label with a word 4-gram shingl
 (:mod:`tests.quality.page_eval` defines the tokens and the shingles), per page and over the set
 (micro: pooled counts; macro: the mean of pages), for
 
-- **copydesk**: the structure stage's ``paragraphs``, the page going through intake and repair
-  as the pipeline takes it (its bytes, decoded by the repair stage), with the size limits raised
-  out of the way (see :data:`tests.quality.page_eval.NO_LIMIT`);
+- **copydesk**: the structured event's body, its headings and paragraphs in reading order (the
+  labels count in-body subheadings as body text), the page going through intake and repair as
+  the pipeline takes it (its bytes, decoded by the repair stage), with the size limits raised
+  out of the way (see :data:`tests.quality.page_eval.NO_LIMIT`); and its ``paragraphs`` alone;
 - **trafilatura** alone, the baseline: ``trafilatura.extract`` with its defaults on the same
-  markup the structure stage reads (the repaired page), its text lines as paragraphs.
+  markup the structure stage reads (the repaired page), its text lines as paragraphs; and, for
+  reference, with ``include_comments=False`` (its default keeps comment threads, which the
+  labels never count).
 
 Speed: the median over ``--rounds`` of each page's time, and the total over the set, for the
 structure stage on the repaired page (the HTML path, trafilatura's reading included), for repair
@@ -39,34 +42,47 @@ from tests.quality.page_eval import (
     baseline,
     body_score,
     copydesk_body,
+    copydesk_event,
+    copydesk_paragraphs,
     load_pages,
     repaired_page,
     shingles,
     summarise,
 )
 
-EXTRACTORS = ("copydesk", "trafilatura")
+#: What is scored: copydesk's body (headings and paragraphs), its paragraphs alone (the field
+#: ``paragraphs``, without subheadings), trafilatura's text with its defaults (the baseline), and
+#: with comments left out (for reference: the labels never count comments).
+EXTRACTORS = ("copydesk", "copydesk_paragraphs", "trafilatura", "trafilatura_no_comments")
 
 
-def trafilatura_body(markup: str) -> list[str]:
-    """trafilatura's own body text, with its defaults: one paragraph a line of its text."""
-    text = trafilatura.extract(markup) or ""
+def trafilatura_body(markup: str, **options: Any) -> list[str]:
+    """trafilatura's own body text, with its defaults unless ``options`` say otherwise: one
+    paragraph a line of its text."""
+    text = trafilatura.extract(markup, **options) or ""
     return [line for line in text.splitlines() if line.strip()]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--rounds", type=int, default=3, help="timed passes over the set (3)")
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="timed passes over the set (3; 0: no timing)"
+    )
     parser.add_argument("--pages", nargs="*", help="only these pages (names without .html)")
     parser.add_argument("--diff", action="store_true", help="show what each extractor lost/added")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args()
     pages = [p for p in load_pages() if not args.pages or p.name in args.pages]
     events = {page.name: repaired_page(page) for page in pages}
+    structured = {page.name: copydesk_event(events[page.name]) for page in pages}
     bodies = {
         page.name: {
-            "copydesk": copydesk_body(events[page.name]),
+            "copydesk": copydesk_body(structured[page.name]),
+            "copydesk_paragraphs": copydesk_paragraphs(structured[page.name]),
             "trafilatura": trafilatura_body(events[page.name]["html"]),
+            "trafilatura_no_comments": trafilatura_body(
+                events[page.name]["html"], include_comments=False
+            ),
         }
         for page in pages
     }
@@ -82,18 +98,18 @@ def main() -> None:
     print(f"\n{'page':<30}{'KB':>6}   {'copydesk P   R    F1':<22}{'trafilatura P   R    F1':<24}")
     for page in pages:
         row = f"{page.name:<30}{len(page.markup) / 1024:>6.0f}"
-        for name in EXTRACTORS:
+        for name in ("copydesk", "trafilatura"):
             s = scores[name][page.name]
             row += f"   {s.precision:.2f} {s.recall:.2f} {s.f1:.2f}" + " " * 5
         behind = scores["copydesk"][page.name].f1 < scores["trafilatura"][page.name].f1
         flag = " <" if behind else ""
         print(row.rstrip() + flag)
         if args.diff:
-            for name in EXTRACTORS:
+            for name in ("copydesk", "trafilatura"):
                 _show_diff(name, bodies[page.name][name], page.body)
     summaries = {name: summarise(list(scores[name].values())) for name in EXTRACTORS}
     pinned = _pinned()
-    print(f"\n{'set':<24}{'precision':>10}{'recall':>8}{'F1':>8}   first run P / R / F1")
+    print(f"\n{'set':<30}{'precision':>10}{'recall':>8}{'F1':>8}   first run P / R / F1")
     for name in EXTRACTORS:
         for kind in ("micro", "macro"):
             p, r, f1 = getattr(summaries[name], kind)
@@ -103,11 +119,11 @@ def main() -> None:
                 if first
                 else "-"
             )
-            print(f"{name + ', ' + kind:<24}{p:>10.3f}{r:>8.3f}{f1:>8.3f}   {was}")
+            print(f"{name + ', ' + kind:<30}{p:>10.3f}{r:>8.3f}{f1:>8.3f}   {was}")
     ahead = sum(scores["copydesk"][n].f1 >= scores["trafilatura"][n].f1 for n in scores["copydesk"])
     print(f"copydesk's F1 at least trafilatura's on {ahead} of {len(pages)} pages")
 
-    timings = _speed(pages, events, args.rounds)
+    timings = _speed(pages, events, args.rounds) if args.rounds else {}
     if args.json:
         figures: dict[str, Any] = {
             name: {

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from agents.records import RepairedArticle
+from agents.records import RepairedArticle, StructuredArticle
 from agents.repair.intake import parse_raw_record
 from agents.repair.stage import repair_article
 from agents.structure.stage import structure_article
@@ -165,6 +165,23 @@ def repaired_page(page: Page) -> RepairedArticle:
     return repair_article(raw, max_text_chars=NO_LIMIT)
 
 
-def copydesk_body(event: RepairedArticle) -> list[str]:
-    """copydesk's body text of a repaired page: the structure stage's paragraphs."""
-    return structure_article(event)["paragraphs"]
+def copydesk_event(event: RepairedArticle) -> StructuredArticle:
+    """The structure stage on a repaired page."""
+    return structure_article(event)
+
+
+def copydesk_body(event: StructuredArticle) -> list[str]:
+    """copydesk's body text: the structured event's headings and paragraphs in reading order
+    (its ``blocks`` of those kinds), as the labels count in-body subheadings as body text."""
+    text = event["text"]
+    return [
+        text[block["start"] : block["end"]]
+        for block in event["blocks"]
+        if block["kind"] in ("heading", "paragraph")
+    ]
+
+
+def copydesk_paragraphs(event: StructuredArticle) -> list[str]:
+    """The structured event's ``paragraphs`` alone: no subheadings, which the stage keeps apart
+    (so a page with subheadings cannot score 1.0 this way)."""
+    return event["paragraphs"]
