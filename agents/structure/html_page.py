@@ -25,6 +25,7 @@ from trafilatura import bare_extraction
 
 from agents.records import Source
 from agents.structure.dates import normalise_published
+from agents.structure.page_tree import prune
 from agents.structure.tables.html_page import (
     CAPTION_XPATH,
     JSONLD_ARTICLE_TYPES,
@@ -76,6 +77,27 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
+def _main_line(line: str) -> str:
+    """A line of trafilatura's text as the page's text writes it: a list item, which trafilatura
+    writes after a dash (``- Wellow Cross (home)``), without it; a table row, which it writes
+    between bars (``| Green | 13 |``), as its cells apart (``Green 13``); the rule under a
+    table's header (``|---|---|``) is no line.
+
+    >>> _main_line("| Green | 1,912 | 42.3% | "), _main_line("|---|---|---|")
+    ('Green 1,912 42.3%', '')
+    >>> _main_line("- Wellow Cross (home), Saturday 3 May")
+    'Wellow Cross (home), Saturday 3 May'
+    """
+    line = line.strip()
+    if line.startswith("- "):
+        line = line[2:]
+    elif line.startswith("|"):
+        line = line.replace("|", " ")
+        if not line.replace("-", "").replace(":", "").strip():
+            return ""
+    return normalise(line)
+
+
 def read_html_page(markup: str) -> HtmlPage:
     """What ``markup`` states about its article; an empty page for markup lxml cannot parse."""
     try:
@@ -83,24 +105,27 @@ def read_html_page(markup: str) -> HtmlPage:
     except (ParserError, ValueError):
         return HtmlPage()
     jsonld = _jsonld_article(tree)
-    captions = frozenset(normalise(node.text_content()) for node in tree.xpath(CAPTION_XPATH))
     published = _published(tree, jsonld)
-    # Last: trafilatura cleans the tree it is given in place. Recall over precision: a line left
-    # out of its main text is dropped as boilerplate, and by default it left out the second entry
-    # of a liveblog; the furniture rules catch most of what recall lets in.
+    # Then the rules of page_tree and trafilatura clean the tree in place. Captions are read
+    # in between: page_tree makes an old site's photo table a <figure> with its caption.
+    prune(tree)
+    captions = frozenset(normalise(node.text_content()) for node in tree.xpath(CAPTION_XPATH))
+    # Recall over precision: a line left out of trafilatura's main text is dropped as
+    # boilerplate, and by default it left out the second entry of a liveblog; the furniture
+    # rules catch most of what recall lets in. Tables are article text (results, budgets).
     found = bare_extraction(
         tree,
         favor_recall=True,
         with_metadata=True,
         include_comments=False,
-        include_tables=False,
+        include_tables=True,
         include_images=False,
         date_extraction_params=_DATE_PARAMS,
     )
     if found is None:
         return HtmlPage(published=published, captions=captions)
     text = found.text or ""
-    main = [normalise(line) for line in text.splitlines() if line.strip()]
+    main = [row for row in map(_main_line, text.splitlines()) if row]
     found_article = len(text.split()) >= MAIN_TEXT_MIN_WORDS
     authors = _AUTHOR_SEPARATOR.split(found.author) if found.author else []
     return HtmlPage(

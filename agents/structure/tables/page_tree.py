@@ -1,0 +1,95 @@
+"""What :mod:`agents.structure.page_tree` removes from a page before trafilatura reads it, and
+which elements hold blocks of text: XPath expressions, element names and sizes, no logic.
+
+Each rule names markup that real news sites use for one kind of thing a reader is not shown, or
+is shown but is not the article; the stage reports the lines they held as boilerplate.
+"""
+
+from __future__ import annotations
+
+
+def _class_has(*tokens: str) -> str:
+    """An XPath test: the element's class, id or component attribute contains one of
+    ``tokens`` (lower case; site markup writes them in any case)."""
+    upper, lower = "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"
+    names = (
+        f"translate(concat(' ', @class, ' ', @id, ' ', @data-component, ' ', @data-testid), "
+        f"'{upper}', '{lower}')"
+    )
+    return " or ".join(f"contains({names}, '{token}')" for token in tokens)
+
+
+#: Elements the browser does not show: the ``hidden`` attribute, and inline styles that hide
+#: them. Metered paywalls serve the locked paragraphs this way, for search engines only
+#: (schema.org ``isAccessibleForFree: false`` names them). ``aria-hidden`` is not here: it hides
+#: text from screen readers, not from the eye (icons, drop caps, ad slots carry it).
+HIDDEN_XPATH = (
+    "//body//*[@hidden]"
+    " | //body//*[contains(translate(@style, ' ', ''), 'display:none')]"
+    " | //body//*[contains(translate(@style, ' ', ''), 'visibility:hidden')]"
+)
+
+#: Posts embedded from social networks: the network's own blockquote (or AMP element), whose text
+#: is the post, not the article, even where a paragraph of the article quotes the same words.
+#: Class names as each network's embed code writes them.
+EMBED_XPATH = (
+    "//blockquote[contains(@class, 'twitter-tweet') or contains(@class, 'twitter-video')"
+    " or contains(@class, 'instagram-media') or contains(@class, 'tiktok-embed')"
+    " or contains(@class, 'bluesky-embed') or contains(@class, 'text-post-media')"
+    " or contains(@class, 'fb-xfbml-parse-ignore') or contains(@class, 'reddit-embed')"
+    " or contains(@class, 'reddit-card') or contains(@class, 'mastodon-embed')]"
+    " | //amp-twitter | //amp-instagram | //amp-tiktok | //amp-facebook | //amp-reddit"
+    " | //amp-bluesky"
+)
+
+#: Pull quotes: a sentence of the body set large beside it (the body keeps its own copy).
+PULL_QUOTE_XPATH = f"//*[{_class_has('pullquote', 'pull-quote', 'pull_quote')}]"
+
+#: Boxes around the article that ask something of the reader: newsletter sign-ups, paywall and
+#: subscription prompts, author bios. Only a box: at most BOX_MAX_WORDS words, never the page's
+#: ``<body>``, ``<main>`` or ``<article>`` (a page marks its body ``paywall`` as a whole).
+_BOX_TOKENS = (
+    "newsletter", "paywall", "subscri", "signup", "sign-up", "regwall", "author-bio",
+    "author-info", "author-box", "about-author", "author-card",
+)  # fmt: skip
+BOX_XPATH = f"//body//*[not(self::main or self::article)][{_class_has(*_BOX_TOKENS)}]"
+#: A sign-up box is a heading, a sentence or two and a form or a link; an article is longer.
+#: Pages, Nov 2026: the boxes run 19 to 50 words, the shortest article 88.
+BOX_MAX_WORDS = 80
+#: What a box asks the reader to do: fill in a form, or follow a link (to subscribe, to log in,
+#: to the author's page). Paragraphs of an article in a box so named have neither, mostly.
+BOX_ACTION_XPATH = ".//form | .//input | .//button | .//select | .//a[@href]"
+
+#: Elements that stand as blocks of their own: text beside them inside the same parent is a
+#: paragraph of its own (``<div>text<div class="ad">...</div>more text</div>``). Custom elements
+#: (``amp-img``, ``amp-ad``) are blocks too.
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote details dialog dd div dl dt fieldset figcaption figure"
+    " footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table ul".split()
+)
+#: A table cell of more words than this is a column of a page laid out with tables, not a cell
+#: of a table of figures: the longest cell of a results or budget table is a few words.
+LAYOUT_CELL_MIN_WORDS = 40
+
+#: Parents whose loose text is wrapped into paragraphs: blocks, table cells, and the ``<font>``
+#: and ``<center>`` that old templates wrap the whole article in (a list item keeps its own).
+LOOSE_TEXT_PARENTS = frozenset("article aside body center div font main section td".split())
+
+#: A list of teasers: at least this many items (list items, table rows, blocks) in one parent,
+#: most of them a link to another page first (a headline), with at most a line of text beside.
+TEASER_LIST_MIN_ITEMS = 3
+#: Share of a list's items that must be teasers; the rest are the list's title and spacers.
+TEASER_LIST_SHARE = 0.75
+#: In a teaser, the link's words are at least this share of the item's: a headline of 8 words
+#: over a standfirst of 15 is 0.35; a paragraph that opens with a linked name is far below.
+TEASER_LINK_SHARE = 0.3
+#: Parents whose items may be a list of teasers, and what counts as an item.
+TEASER_PARENTS = frozenset("ul ol tbody table div section aside nav".split())
+TEASER_ITEMS = frozenset("li tr div article section".split())
+
+#: A block of links: at least this many links, and beside them at most this many words, and at
+#: most this share of the block's words (a menu's separators, a box's title). The count keeps a
+#: page's wrapper, whose article is far outnumbered by its footer's links, out of the rule.
+LINK_BLOCK_MIN_LINKS = 3
+LINK_BLOCK_MAX_PLAIN_WORDS = 30
+LINK_BLOCK_PLAIN_SHARE = 0.2
