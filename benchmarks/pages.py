@@ -46,8 +46,8 @@ from tests.quality.page_eval import (
     copydesk_paragraphs,
     load_pages,
     repaired_page,
-    shingles,
     summarise,
+    tokens,
 )
 
 #: What is scored: copydesk's body (headings and paragraphs), its paragraphs alone (the field
@@ -147,17 +147,13 @@ def _pinned() -> dict[str, Any]:
 
 
 def _show_diff(name: str, found: list[str], label: list[str]) -> None:
-    """The label's paragraphs an extractor lost, and its paragraphs the label does not have
-    (a paragraph counts as kept when at least half its shingles are in the other side)."""
-    got, wanted = shingles(found), shingles(label)
-    for paragraph in label:
-        own = shingles([paragraph])
-        if own and sum((own & got).values()) < sum(own.values()) / 2:
-            print(f"      {name} lost:  {paragraph[:110]}")
-    for paragraph in found:
-        own = shingles([paragraph])
-        if own and sum((own & wanted).values()) < sum(own.values()) / 2:
-            print(f"      {name} added: {paragraph[:110]}")
+    """The label's paragraphs an extractor lost, and its paragraphs the label does not have: a
+    paragraph counts as kept when its words stand in a row in the other side's words."""
+    for paragraphs, others, verb in ((label, found, "lost: "), (found, label, "added:")):
+        stream = f" {' '.join(word for text in others for word in tokens(text))} "
+        for paragraph in paragraphs:
+            if f" {' '.join(tokens(paragraph))} " not in stream:
+                print(f"      {name} {verb} {paragraph[:110]}")
 
 
 def _speed(pages: list[Page], events: dict[str, Any], rounds: int) -> dict[str, Any]:
