@@ -13,14 +13,15 @@ that follows it in the same parent goes too (lxml keeps it as the element's tail
 written as text runs between ``<br><br>`` or beside ``<div>`` blocks are made of such text, so
 every loose run is first wrapped in a paragraph of its own.
 
-The rules, in order (:data:`RULES`); each returns the elements it takes out:
+The rules, in order (:data:`RULES`); :func:`prune` says which took out each line of the page:
 
 >>> import lxml.html
 >>> tree = lxml.html.fromstring(
 ...     "<html><body><div>A paragraph of the article.<div class='ad'>Advertisement</div>"
 ...     "The next paragraph.<div hidden>A locked paragraph.</div></div></body></html>")
->>> [(rule, len(found)) for rule, found in prune(tree).items() if found]
-[('hidden', 1)]
+>>> prune(tree)  # doctest: +NORMALIZE_WHITESPACE
+[('A paragraph of the article.', None), ('Advertisement', None), ('The next paragraph.', None),
+ ('A locked paragraph.', 'hidden')]
 >>> [p.text for p in tree.iter("p")]
 ['A paragraph of the article.', 'The next paragraph.']
 """
@@ -28,23 +29,28 @@ The rules, in order (:data:`RULES`); each returns the elements it takes out:
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from itertools import pairwise
 
-from lxml import html
+from lxml import etree, html
 
 from agents.structure.tables.page_tree import (
     BLOCK_TAGS,
     BOX_ACTION_XPATH,
     BOX_MAX_WORDS,
-    BOX_XPATH,
+    BOX_NAMES,
     EMBED_XPATH,
     HIDDEN_XPATH,
     LAYOUT_CELL_MIN_WORDS,
+    LINE_BLOCKS,
+    LINE_CELLS,
+    LINE_SKIP,
     LINK_BLOCK_MAX_PLAIN_WORDS,
     LINK_BLOCK_MIN_LINKS,
     LINK_BLOCK_PLAIN_SHARE,
     LOOSE_TEXT_PARENTS,
-    PULL_QUOTE_XPATH,
+    NAMED_XPATH,
+    PULL_QUOTE_NAMES,
     TEASER_ITEMS,
     TEASER_LINK_SHARE,
     TEASER_LIST_MIN_ITEMS,
@@ -54,110 +60,243 @@ from agents.structure.tables.page_tree import (
 
 Element = html.HtmlElement
 _KEPT = frozenset(("html", "body", "main", "article"))
-#: What may stand before a list item's link: bullets, dashes, arrows and spaces.
-_BULLETS = " •·‣◦▪▸►–—-*>»›|"
+#: The attribute that marks an element a rule takes out, with the rule's name.
+MARK = "data-copydesk-pruned"
 
 
-def _hidden(tree: Element) -> list[Element]:
+@dataclass(slots=True)
+class _Counts:
+    """What a reader sees of an element: its words, those inside links, its links, and whether
+    its first word is a link's."""
+
+    words: int = 0
+    linked: int = 0
+    links: int = 0
+    starts_with_link: bool = False
+
+
+def _count(tree: Element) -> dict[Element, _Counts]:
+    """Every element's counts, in one walk (scripts and styles are not read)."""
+    counts: dict[Element, _Counts] = {}
+    stack: list[_Counts] = []
+    pending: list[_Counts] = []  # elements without a word yet
+    in_link = skipping = 0
+
+    def read(text: str | None) -> None:
+        words = len(text.split()) if text and not skipping else 0
+        if not words or not any(char.isalnum() for char in text or ""):
+            return
+        for counted in stack:
+            counted.words += words
+            if in_link:
+                counted.linked += words
+        for counted in pending:
+            counted.starts_with_link = bool(in_link)
+        pending.clear()
+
+    for event, element in etree.iterwalk(tree, events=("start", "end", "comment", "pi")):
+        if event in ("comment", "pi"):
+            read(element.tail)
+            continue
+        tag = element.tag
+        is_link = tag == "a" and element.get("href") is not None
+        if event == "start":
+            counted = counts[element] = _Counts()
+            stack.append(counted)
+            pending.append(counted)
+            skipping += tag in LINE_SKIP
+            if is_link:
+                in_link += 1
+                for outer in stack:
+                    outer.links += 1
+            read(element.text)
+            continue
+        skipping -= tag in LINE_SKIP
+        in_link -= is_link
+        ended = stack.pop()
+        if pending and pending[-1] is ended:
+            pending.pop()
+        read(element.tail)
+    return counts
+
+
+def _names(tree: Element) -> dict[Element, str]:
+    """Each named element's class, id and component names, in lower case."""
+    return {
+        element: " ".join(
+            name
+            for name in (
+                element.get("class"),
+                element.get("id"),
+                element.get("data-component"),
+                element.get("data-testid"),
+            )
+            if name
+        ).lower()
+        for element in tree.xpath(NAMED_XPATH)
+    }
+
+
+def _named(page: _Page, tokens: tuple[str, ...]) -> list[Element]:
+    """Elements whose names (:func:`_names`) contain one of ``tokens``."""
+    return [e for e, names in page.names.items() if any(token in names for token in tokens)]
+
+
+@dataclass(slots=True)
+class _Page:
+    """A page's tree with what the rules read of each element, read once."""
+
+    tree: Element
+    counts: dict[Element, _Counts]
+    names: dict[Element, str]
+
+
+def _hidden(page: _Page) -> list[Element]:
     """Elements the browser does not show (``hidden``, ``display: none``)."""
-    return tree.xpath(HIDDEN_XPATH)
+    return page.tree.xpath(HIDDEN_XPATH)
 
 
-def _embedded_posts(tree: Element) -> list[Element]:
+def _embedded_posts(page: _Page) -> list[Element]:
     """Posts embedded from X, Instagram, TikTok, Bluesky and the like."""
-    return tree.xpath(EMBED_XPATH)
+    return page.tree.xpath(EMBED_XPATH)
 
 
-def _pull_quotes(tree: Element) -> list[Element]:
-    return tree.xpath(PULL_QUOTE_XPATH)
+def _pull_quotes(page: _Page) -> list[Element]:
+    return _named(page, PULL_QUOTE_NAMES)
 
 
-def _boxes(tree: Element) -> list[Element]:
+def _boxes(page: _Page) -> list[Element]:
     """Newsletter sign-ups, paywall prompts and author bios: short boxes that ask the reader to
     do something (a form, a link to subscribe or to the author's page), never the article."""
     return [
         element
-        for element in tree.xpath(BOX_XPATH)
-        if len(element.text_content().split()) <= BOX_MAX_WORDS
+        for element in _named(page, BOX_NAMES)
+        if element.tag not in ("main", "article")
+        and page.counts[element].words <= BOX_MAX_WORDS
         and (element.xpath(BOX_ACTION_XPATH) or element.tag in ("a", "form"))
     ]
 
 
-def _teaser_lists(tree: Element) -> list[Element]:
-    """Lists whose items are mostly a headline linked to another page, with a line beside it:
-    "More headlines", "Latest news", "Recommended", menus of links."""
+def _link_lists(page: _Page) -> list[Element]:
+    """Lists whose items are mostly a link first (a headline, a menu entry), with at most a line
+    beside it: "More headlines", "Latest news", "Recommended", menus, a live blog's key events."""
     found = []
-    for parent in tree.iter(*TEASER_PARENTS):
+    counts = page.counts
+    for parent in page.tree.iter(*TEASER_PARENTS):
         items = [
-            child
+            counts[child]
             for child in parent
-            if isinstance(child.tag, str)
-            and child.tag in TEASER_ITEMS
-            and child.text_content().strip()
+            if isinstance(child.tag, str) and child.tag in TEASER_ITEMS and counts[child].words
         ]
         if len(items) < TEASER_LIST_MIN_ITEMS:
             continue
-        teasers = sum(_is_teaser(item) for item in items)
+        teasers = sum(
+            item.starts_with_link and item.linked >= TEASER_LINK_SHARE * item.words
+            for item in items
+        )
         if teasers >= TEASER_LIST_MIN_ITEMS and teasers >= TEASER_LIST_SHARE * len(items):
             found.append(parent)
     return found
 
 
-def _link_blocks(tree: Element) -> list[Element]:
+def _link_blocks(page: _Page) -> list[Element]:
     """Blocks of links with hardly a word beside them: a menu, a "Related stories" box written
     as links between ``<br>``, a row of "Print | Email this story | Write to the editor"."""
     found = []
-    for element in tree.iter():
-        if not isinstance(element.tag, str) or element.tag in _KEPT or element.tag == "a":
+    for element, counted in page.counts.items():
+        if counted.links < LINK_BLOCK_MIN_LINKS or element.tag == "a":
             continue
-        links = [link for link in element.iter("a") if link.get("href")]
-        if len(links) < LINK_BLOCK_MIN_LINKS:
-            continue
-        words = len(element.text_content().split())
-        plain = words - sum(len(link.text_content().split()) for link in links)
-        if plain <= LINK_BLOCK_MAX_PLAIN_WORDS and plain <= LINK_BLOCK_PLAIN_SHARE * words:
+        plain = counted.words - counted.linked
+        if plain <= LINK_BLOCK_MAX_PLAIN_WORDS and plain <= LINK_BLOCK_PLAIN_SHARE * counted.words:
             found.append(element)
     return found
 
 
-def _is_teaser(item: Element) -> bool:
-    """A link first (its words a good share of the item's), whatever follows it."""
-    text = " ".join(item.text_content().split()).lstrip(_BULLETS)
-    links = [link for link in item.iter("a") if link.get("href")]
-    if not links:
-        return False
-    first = " ".join(links[0].text_content().split())
-    if not first or not text.startswith(first):
-        return False
-    linked = sum(len(link.text_content().split()) for link in links)
-    return linked >= TEASER_LINK_SHARE * len(text.split())
-
-
 #: The rules by name, in the order they run; a rule sees the tree the ones before it left.
-RULES: dict[str, Callable[[Element], list[Element]]] = {
+RULES: dict[str, Callable[[_Page], list[Element]]] = {
     "hidden": _hidden,
     "embedded post": _embedded_posts,
     "pull quote": _pull_quotes,
     "sign-up, paywall or author box": _boxes,
-    "list of teasers": _teaser_lists,
+    "list of links": _link_lists,
     "block of links": _link_blocks,
 }
 
 
-def prune(tree: Element) -> dict[str, list[Element]]:
+def prune(tree: Element) -> list[tuple[str, str | None]]:
     """Take out of ``tree`` (in place) what each rule finds, after turning layout tables into
-    blocks and wrapping loose text into paragraphs; return what each rule took out (kept apart
-    from the tree)."""
+    blocks and wrapping loose text into paragraphs. Return the page's lines as a reader reads
+    them, in order, each with the rule that took it out (None for the lines left in): the
+    structure stage finds its own lines among them, so that a line the rules took out is known
+    by its place, not by its words (a pull quote has the words of a body sentence)."""
     unwrap_layout_tables(tree)
     wrap_loose_text(tree)
-    removed: dict[str, list[Element]] = {}
+    marked: list[Element] = []
+    page = _Page(tree, _count(tree), _names(tree))
     for name, rule in RULES.items():
-        found = _outermost([element for element in rule(tree) if element.tag not in _KEPT])
-        for element in found:
-            if element.getparent() is not None:
-                element.drop_tree()  # its tail, the text after it, stays
-        removed[name] = found
-    return removed
+        for element in _outermost([e for e in rule(page) if e.tag not in _KEPT]):
+            if MARK not in element.attrib and not any(
+                MARK in a.attrib for a in element.iterancestors()
+            ):
+                element.set(MARK, name)
+                marked.append(element)
+    lines = page_lines(tree)
+    for element in marked:
+        element.drop_tree()  # its tail, the text after it, stays
+    return lines
+
+
+def page_lines(tree: Element) -> list[tuple[str, str | None]]:
+    """The text of ``tree`` as lines, as the repair stage writes a page's text (a line per block,
+    table cells apart, scripts and styles left out), each with the name of the rule that marked
+    an element holding it (:data:`MARK`), or None.
+
+    >>> import lxml.html
+    >>> page_lines(lxml.html.fromstring(
+    ...     "<div><p>One <b>line</b>.</p><div data-copydesk-pruned='x'>Two<br>lines</div></div>"))
+    [('One line.', None), ('Two', 'x'), ('lines', 'x')]
+    """
+    lines: list[tuple[str, str | None]] = []
+    current: list[str] = []
+    rules: list[str | None] = [None]
+    skipping = 0
+
+    def flush() -> None:
+        text = " ".join("".join(current).split())
+        if text:
+            lines.append((text, rules[-1]))
+        current.clear()
+
+    for event, element in etree.iterwalk(tree, events=("start", "end", "comment", "pi")):
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if event in ("comment", "pi"):
+            if not skipping and element.tail:
+                current.append(element.tail)
+            continue
+        if event == "start":
+            if MARK in element.attrib:
+                flush()
+                rules.append(element.get(MARK))
+            if tag in LINE_SKIP:
+                skipping += 1
+            elif tag in LINE_BLOCKS:
+                flush()
+            elif tag in LINE_CELLS:
+                current.append(" ")
+            if not skipping and element.text and tag:
+                current.append(element.text)
+            continue
+        if tag in LINE_SKIP:
+            skipping -= 1
+        elif tag in LINE_BLOCKS:
+            flush()
+        if MARK in element.attrib:
+            flush()
+            rules.pop()
+        if not skipping and element.tail:
+            current.append(element.tail)
+    flush()
+    return lines
 
 
 def unwrap_layout_tables(tree: Element) -> None:

@@ -7,18 +7,6 @@ is shown but is not the article; the stage reports the lines they held as boiler
 
 from __future__ import annotations
 
-
-def _class_has(*tokens: str) -> str:
-    """An XPath test: the element's class, id or component attribute contains one of
-    ``tokens`` (lower case; site markup writes them in any case)."""
-    upper, lower = "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"
-    names = (
-        f"translate(concat(' ', @class, ' ', @id, ' ', @data-component, ' ', @data-testid), "
-        f"'{upper}', '{lower}')"
-    )
-    return " or ".join(f"contains({names}, '{token}')" for token in tokens)
-
-
 #: Elements the browser does not show: the ``hidden`` attribute, and inline styles that hide
 #: them. Metered paywalls serve the locked paragraphs this way, for search engines only
 #: (schema.org ``isAccessibleForFree: false`` names them). ``aria-hidden`` is not here: it hides
@@ -42,17 +30,22 @@ EMBED_XPATH = (
     " | //amp-bluesky"
 )
 
-#: Pull quotes: a sentence of the body set large beside it (the body keeps its own copy).
-PULL_QUOTE_XPATH = f"//*[{_class_has('pullquote', 'pull-quote', 'pull_quote')}]"
+#: Elements with a name the rules below read: in the page's body, with a class, an id or a
+#: component name.
+NAMED_XPATH = "//body//*[@class or @id or @data-component or @data-testid]"
+
+#: Pull quotes: a sentence of the body set large beside it (the body keeps its own copy). Names
+#: are matched inside an element's class, id, ``data-component`` and ``data-testid``, in lower
+#: case: ``wp-block-pullquote``, ``article__pull-quote``.
+PULL_QUOTE_NAMES = ("pullquote", "pull-quote", "pull_quote")
 
 #: Boxes around the article that ask something of the reader: newsletter sign-ups, paywall and
 #: subscription prompts, author bios. Only a box: at most BOX_MAX_WORDS words, never the page's
 #: ``<body>``, ``<main>`` or ``<article>`` (a page marks its body ``paywall`` as a whole).
-_BOX_TOKENS = (
+BOX_NAMES = (
     "newsletter", "paywall", "subscri", "signup", "sign-up", "regwall", "author-bio",
     "author-info", "author-box", "about-author", "author-card",
 )  # fmt: skip
-BOX_XPATH = f"//body//*[not(self::main or self::article)][{_class_has(*_BOX_TOKENS)}]"
 #: A sign-up box is a heading, a sentence or two and a form or a link; an article is longer.
 #: Pages, Nov 2026: the boxes run 19 to 50 words, the shortest article 88.
 BOX_MAX_WORDS = 80
@@ -93,3 +86,12 @@ TEASER_ITEMS = frozenset("li tr div article section".split())
 LINK_BLOCK_MIN_LINKS = 3
 LINK_BLOCK_MAX_PLAIN_WORDS = 30
 LINK_BLOCK_PLAIN_SHARE = 0.2
+
+#: Lines as the repair stage cuts a page's text (``agents/repair/html_text.py``): a line per
+#: block, the cells of a table row apart on one line, nothing from these elements.
+LINE_BLOCKS = frozenset(
+    "p div article section header footer main aside nav h1 h2 h3 h4 h5 h6 li ul ol blockquote"
+    " figure figcaption table tr pre address time br hr".split()
+)
+LINE_CELLS = frozenset(("td", "th"))
+LINE_SKIP = frozenset("script style noscript template head svg iframe object".split())
