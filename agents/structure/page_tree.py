@@ -53,6 +53,7 @@ from agents.structure.tables.page_tree import (
     PULL_QUOTE_NAMES,
     TEASER_ITEMS,
     TEASER_LINK_SHARE,
+    TEASER_MAX_PLAIN_WORDS,
     TEASER_LIST_MIN_ITEMS,
     TEASER_LIST_SHARE,
     TEASER_PARENTS,
@@ -191,7 +192,9 @@ def _link_lists(page: _Page) -> list[Element]:
         if len(items) < TEASER_LIST_MIN_ITEMS:
             continue
         teasers = sum(
-            item.starts_with_link and item.linked >= TEASER_LINK_SHARE * item.words
+            item.starts_with_link
+            and item.linked >= TEASER_LINK_SHARE * item.words
+            and item.words - item.linked <= TEASER_MAX_PLAIN_WORDS
             for item in items
         )
         if teasers >= TEASER_LIST_MIN_ITEMS and teasers >= TEASER_LIST_SHARE * len(items):

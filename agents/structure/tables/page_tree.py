@@ -76,6 +76,9 @@ TEASER_LIST_SHARE = 0.75
 #: In a teaser, the link's words are at least this share of the item's: a headline of 8 words
 #: over a standfirst of 15 is 0.35; a paragraph that opens with a linked name is far below.
 TEASER_LINK_SHARE = 0.3
+#: Beside its link, a teaser has at most a standfirst: this many words. A live blog's entry,
+#: which opens with a link to itself (its time), has paragraphs.
+TEASER_MAX_PLAIN_WORDS = 30
 #: Parents whose items may be a list of teasers, and what counts as an item.
 TEASER_PARENTS = frozenset("ul ol tbody table div section aside nav".split())
 TEASER_ITEMS = frozenset("li tr div article section".split())

@@ -167,3 +167,13 @@ def test_a_table_of_figures_is_main_text_row_by_row() -> None:
     )
     page = read_html_page(f"<html><body><article><h1>Results</h1>{ARTICLE}{table}</article>")
     assert page.in_main_text("Party Seats") and page.in_main_text("Green 13")
+
+
+def test_a_live_blog_whose_entries_open_with_their_time_link_stays() -> None:
+    entries = "".join(
+        f"<article class='entry'><a href='#e{n}'><time>14:0{n}</time></a><h2>Update {n}</h2>"
+        f"<p>{SENTENCE} {SENTENCE}</p></article>"
+        for n in range(5)
+    )
+    lines = prune(tree(f"<main><div class='entries'>{entries}</div></main>"))
+    assert not any(rule for _, rule in lines)
