@@ -18,8 +18,9 @@ rules): each page's body text scored against its label with a word 4-gram shingl
 
 Speed: the median over ``--rounds`` of each page's time, and the total over the set, for the
 structure stage on the repaired page (the HTML path, trafilatura's reading included), for repair
-and structure together, and for ``trafilatura.extract`` alone on the same markup. Ratios hold
-better than absolute figures on a shared machine.
+and structure together, and for ``trafilatura.extract`` alone on the same markup, the three
+taking turns on each page; CPU time (``time.process_time``), which a shared machine's load
+disturbs less than wall time. Ratios hold better than absolute figures.
 
 Figures are against ``tests/data/baselines/pages.json``: both extractors' first run, before the
 stage was changed for these pages, and copydesk's floors.
@@ -157,7 +158,9 @@ def _show_diff(name: str, found: list[str], label: list[str]) -> None:
 
 
 def _speed(pages: list[Page], events: dict[str, Any], rounds: int) -> dict[str, Any]:
-    """Per-page median milliseconds and the set's total, for each path."""
+    """Per-page median milliseconds of CPU time and the set's total, for each path. CPU time, and
+    the paths taking turns on each page round after round, so that a shared machine's load
+    weighs on the figures as little as it can."""
     from agents.structure.stage import structure_article
 
     paths: dict[str, Callable[[Page], Any]] = {
@@ -165,27 +168,25 @@ def _speed(pages: list[Page], events: dict[str, Any], rounds: int) -> dict[str, 
         "repair + structure": lambda page: structure_article(repaired_page(page)),
         "trafilatura.extract": lambda page: trafilatura.extract(events[page.name]["html"]),
     }
-    print(f"\nspeed, {rounds} rounds over {len(pages)} pages (per page: median ms; set: seconds)")
-    found = {}
-    for label, work in paths.items():
-        per_page = []
-        total = 0.0
+    times: dict[str, dict[str, list[float]]] = {label: {} for label in paths}
+    for _ in range(rounds):
         for page in pages:
-            times = []
-            for _ in range(rounds):
-                begun = time.perf_counter()
+            for label, work in paths.items():
+                begun = time.process_time()
                 work(page)
-                times.append(time.perf_counter() - begun)
-            per_page.append(statistics.median(times))
-            total += statistics.median(times)
+                times[label].setdefault(page.name, []).append(time.process_time() - begun)
+    print(f"\nspeed, CPU time, {rounds} rounds over {len(pages)} pages (median ms a page; set: s)")
+    found: dict[str, Any] = {}
+    for label in paths:
+        per_page = [statistics.median(runs) for runs in times[label].values()]
         found[label] = {
             "median_ms": round(statistics.median(per_page) * 1000, 2),
             "max_ms": round(max(per_page) * 1000, 1),
-            "set_s": round(total, 3),
+            "set_s": round(sum(per_page), 3),
         }
         print(
             f"  {label:<24}{found[label]['median_ms']:>8.1f} ms median  "
-            f"{found[label]['max_ms']:>8.1f} ms at most  {total:>7.2f} s the set"
+            f"{found[label]['max_ms']:>8.1f} ms at most  {sum(per_page):>7.2f} s the set"
         )
     ratio = found["structure (HTML path)"]["set_s"] / found["trafilatura.extract"]["set_s"]
     print(f"  structure / trafilatura.extract time: {ratio:.2f}")

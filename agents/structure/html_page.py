@@ -75,7 +75,7 @@ class HtmlPage:
         mine = [normalise(line) for line in lines]
         theirs = [text for text, _ in self.lines]
         found = {}
-        matcher = SequenceMatcher(None, mine, theirs, autojunk=False)
+        matcher = SequenceMatcher(None, mine, theirs, autojunk=True)
         for start, other, size in matcher.get_matching_blocks():
             for offset in range(size):
                 rule = self.lines[other + offset][1]

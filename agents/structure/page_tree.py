@@ -28,6 +28,7 @@ The rules, in order (:data:`RULES`); :func:`prune` says which took out each line
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
@@ -53,14 +54,16 @@ from agents.structure.tables.page_tree import (
     PULL_QUOTE_NAMES,
     TEASER_ITEMS,
     TEASER_LINK_SHARE,
-    TEASER_MAX_PLAIN_WORDS,
     TEASER_LIST_MIN_ITEMS,
     TEASER_LIST_SHARE,
+    TEASER_MAX_PLAIN_WORDS,
     TEASER_PARENTS,
 )
 
 Element = html.HtmlElement
 _KEPT = frozenset(("html", "body", "main", "article"))
+#: A word character: a text without one (a bullet, a dash) has no word.
+_WORDISH = re.compile(r"\w")
 #: The attribute that marks an element a rule takes out, with the rule's name.
 MARK = "data-copydesk-pruned"
 
@@ -77,39 +80,38 @@ class _Counts:
 
 
 def _count(tree: Element) -> dict[Element, _Counts]:
-    """Every element's counts, in one walk (scripts and styles are not read)."""
+    """Every element's counts, in one walk (scripts and styles are not read): a text adds to the
+    element it stands in, and an element adds its counts to its parent's when it ends."""
     counts: dict[Element, _Counts] = {}
     stack: list[_Counts] = []
     pending: list[_Counts] = []  # elements without a word yet
     in_link = skipping = 0
 
     def read(text: str | None) -> None:
-        words = len(text.split()) if text and not skipping else 0
-        if not words or not any(char.isalnum() for char in text or ""):
+        if not text or skipping or not _WORDISH.search(text):
             return
-        for counted in stack:
-            counted.words += words
-            if in_link:
-                counted.linked += words
-        for counted in pending:
-            counted.starts_with_link = bool(in_link)
+        words = len(text.split())
+        counted = stack[-1]
+        counted.words += words
+        if in_link:
+            counted.linked += words
+        for waiting in pending:
+            waiting.starts_with_link = bool(in_link)
         pending.clear()
 
     for event, element in etree.iterwalk(tree, events=("start", "end", "comment", "pi")):
         if event in ("comment", "pi"):
-            read(element.tail)
+            if stack:
+                read(element.tail)
             continue
         tag = element.tag
         is_link = tag == "a" and element.get("href") is not None
         if event == "start":
-            counted = counts[element] = _Counts()
+            counted = counts[element] = _Counts(links=int(is_link))
             stack.append(counted)
             pending.append(counted)
             skipping += tag in LINE_SKIP
-            if is_link:
-                in_link += 1
-                for outer in stack:
-                    outer.links += 1
+            in_link += is_link
             read(element.text)
             continue
         skipping -= tag in LINE_SKIP
@@ -117,7 +119,12 @@ def _count(tree: Element) -> dict[Element, _Counts]:
         ended = stack.pop()
         if pending and pending[-1] is ended:
             pending.pop()
-        read(element.tail)
+        if stack:
+            parent = stack[-1]
+            parent.words += ended.words
+            parent.linked += ended.linked
+            parent.links += ended.links
+            read(element.tail)
     return counts
 
 

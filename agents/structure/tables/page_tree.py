@@ -13,8 +13,8 @@ from __future__ import annotations
 #: text from screen readers, not from the eye (icons, drop caps, ad slots carry it).
 HIDDEN_XPATH = (
     "//body//*[@hidden]"
-    " | //body//*[contains(translate(@style, ' ', ''), 'display:none')]"
-    " | //body//*[contains(translate(@style, ' ', ''), 'visibility:hidden')]"
+    " | //body//*[@style][contains(translate(@style, ' ', ''), 'display:none')]"
+    " | //body//*[@style][contains(translate(@style, ' ', ''), 'visibility:hidden')]"
 )
 
 #: Posts embedded from social networks: the network's own blockquote (or AMP element), whose text
