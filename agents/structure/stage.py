@@ -9,7 +9,8 @@ over what the page shows, and ``sources`` says where each of those fields came f
 The steps, in order:
 
 1. Split the text into lines, each with its span; an HTML page is also read with trafilatura
-   (:mod:`agents.structure.html_page`) for its metadata, main text and captions.
+   (:mod:`agents.structure.html_page`) for its metadata, main text and captions, after the rules
+   of :mod:`agents.structure.page_tree` have taken out what is not the article.
 2. Drop furniture and junk lines (buttons, ads, mojibake, a short line in another script at the
    top or bottom, the items under a "Related topics" label), so no later step mistakes them.
 3. Read the metadata lines: byline, date, reading time, caption with its credit. On an HTML page,
@@ -243,7 +244,7 @@ def _read_page(content: list[_Row], page: HtmlPage, pruned: dict[int, str]) -> l
         if row.kind:
             continue
         text = normalise(row.line.text)
-        if row.index in pruned:
+        if row.index in pruned and text != title:
             row.kind, row.reason = "furniture", _PRUNED.format(rule=pruned[row.index])
         elif text in page.captions:
             caption = parse_caption(row.line.text) or Caption(row.line.text, None)

@@ -7,6 +7,7 @@ import pytest
 
 from agents.structure.html_page import read_html_page
 from agents.structure.page_tree import RULES, prune, unwrap_layout_tables, wrap_loose_text
+from tests.helpers import structured
 
 SENTENCE = "The council said on Tuesday that the bridge would reopen to traffic next month."
 ARTICLE = "".join(f"<p>{SENTENCE} Paragraph {n}.</p>" for n in range(1, 6))
@@ -177,3 +178,18 @@ def test_a_live_blog_whose_entries_open_with_their_time_link_stays() -> None:
     )
     lines = prune(tree(f"<main><div class='entries'>{entries}</div></main>"))
     assert not any(rule for _, rule in lines)
+
+
+def test_the_stage_drops_a_pull_quote_by_its_place_and_keeps_the_sentence_it_repeats() -> None:
+    quoted = "Nobody expected the bridge to be ready before the winter, least of all the council."
+    body = "".join(f"<p>{SENTENCE} Paragraph {n}.</p>" for n in range(1, 4))
+    page = (
+        "<html><head><title>Bridge to reopen</title></head><body><article>"
+        f"<h1>Bridge to reopen</h1>{body}<p>{quoted}</p>"
+        f"<aside class='pull-quote'><p>{quoted}</p></aside>"
+        f"<p>{SENTENCE} Paragraph 4.</p></article></body></html>"
+    )
+    event = structured(page)
+    assert event["paragraphs"].count(quoted) == 1
+    reasons = {line["text"]: line["reason"] for line in event["furniture"]}
+    assert reasons[quoted] == "not the article, by the page's markup: pull quote"
