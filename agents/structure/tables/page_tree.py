@@ -2,7 +2,8 @@
 which elements hold blocks of text: XPath expressions, element names and sizes, no logic.
 
 Each rule names markup that real news sites use for one kind of thing a reader is not shown, or
-is shown but is not the article; the stage reports the lines they held as boilerplate.
+is shown but is not the article; the stage reports the lines they held as furniture, with the
+rule's name.
 """
 
 from __future__ import annotations
@@ -47,7 +48,8 @@ BOX_NAMES = (
     "author-info", "author-box", "about-author", "author-card",
 )  # fmt: skip
 #: A sign-up box is a heading, a sentence or two and a form or a link; an article is longer.
-#: Pages, Nov 2026: the boxes run 19 to 50 words, the shortest article 88.
+#: Pages, Nov 2026: the boxes run 19 to 50 words, the shortest article 88; same scores from 40
+#: up (to 1,000); at 20, body text drops.
 BOX_MAX_WORDS = 80
 #: What a box asks the reader to do: fill in a form, or follow a link (to subscribe, to log in,
 #: to the author's page). Paragraphs of an article in a box so named have neither, mostly.
@@ -62,6 +64,7 @@ BLOCK_TAGS = frozenset(
 )
 #: A table cell of more words than this is a column of a page laid out with tables, not a cell
 #: of a table of figures: the longest cell of a results or budget table is a few words.
+#: Pages, Nov 2026: same scores from 20 up (to 1,000); at 10, body text drops.
 LAYOUT_CELL_MIN_WORDS = 40
 
 #: Parents whose loose text is wrapped into paragraphs: blocks, table cells, and the ``<font>``
@@ -70,14 +73,18 @@ LOOSE_TEXT_PARENTS = frozenset("article aside body center div font main section 
 
 #: A list of teasers: at least this many items (list items, table rows, blocks) in one parent,
 #: most of them a link to another page first (a headline), with at most a line of text beside.
+#: Pages, Nov 2026: same scores at 2 and 3; from 4, body text drops.
 TEASER_LIST_MIN_ITEMS = 3
 #: Share of a list's items that must be teasers; the rest are the list's title and spacers.
+#: Pages, Nov 2026: same scores from 0.5 to 0.9; at 1.0, body text drops (0.999 to 0.932).
 TEASER_LIST_SHARE = 0.75
 #: In a teaser, the link's words are at least this share of the item's: a headline of 8 words
 #: over a standfirst of 15 is 0.35; a paragraph that opens with a linked name is far below.
+#: Pages, Nov 2026: same scores from 0.1 to 0.3; from 0.4, body text drops.
 TEASER_LINK_SHARE = 0.3
 #: Beside its link, a teaser has at most a standfirst: this many words. A live blog's entry,
-#: which opens with a link to itself (its time), has paragraphs.
+#: which opens with a link to itself (its time), has paragraphs. Pages, Nov 2026: same scores
+#: from 20 up (to 1,000); at 15, body text drops.
 TEASER_MAX_PLAIN_WORDS = 30
 #: Parents whose items may be a list of teasers, and what counts as an item.
 TEASER_PARENTS = frozenset("ul ol tbody table div section aside nav".split())
@@ -86,6 +93,9 @@ TEASER_ITEMS = frozenset("li tr div article section".split())
 #: A block of links: at least this many links, and beside them at most this many words, and at
 #: most this share of the block's words (a menu's separators, a box's title). The count keeps a
 #: page's wrapper, whose article is far outnumbered by its footer's links, out of the rule.
+#: Pages, Nov 2026: links, same scores at 2 and 3, from 4 body text drops; words, same from 30
+#: to 60, at 20 it drops; share, at 0.1 it drops, and 0.3 or 0.5 would score higher (0.9995
+#: against 0.9988): kept at 0.2 as judged, not fitted to the set.
 LINK_BLOCK_MIN_LINKS = 3
 LINK_BLOCK_MAX_PLAIN_WORDS = 30
 LINK_BLOCK_PLAIN_SHARE = 0.2
