@@ -20,6 +20,8 @@ _BLOCKS = {
     "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "figure",
     "figcaption", "table", "tr", "pre", "address", "time", "br", "hr",
 }  # fmt: skip
+#: Table cells: a row stays one line, its cells apart ("Labour 24 −9", not "Labour24−9").
+_CELLS = {"td", "th"}
 
 
 def is_html(text: str) -> bool:
@@ -28,7 +30,11 @@ def is_html(text: str) -> bool:
 
 
 def html_to_text(markup: str) -> str:
-    """The visible text of ``markup``, one block per paragraph."""
+    """The visible text of ``markup``, one block per paragraph.
+
+    >>> html_to_text("<table><tr><th>Party</th><th>Seats</th></tr><tr><td>Green</td><td>13</td>")
+    'Party Seats\\n\\nGreen 13\\n'
+    """
     parser = _TextParser()
     parser.feed(markup)
     parser.close()
@@ -47,6 +53,8 @@ class _TextParser(HTMLParser):
             self._skipping += 1
         elif tag in _BLOCKS:
             self._flush()
+        elif tag in _CELLS:
+            self._current.append(" ")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP:

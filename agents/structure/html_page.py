@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from typing import Any, Generic, TypeVar
 
 import lxml.html
@@ -25,6 +26,7 @@ from trafilatura import bare_extraction
 
 from agents.records import Source
 from agents.structure.dates import normalise_published
+from agents.structure.page_tree import prune
 from agents.structure.tables.html_page import (
     CAPTION_XPATH,
     JSONLD_ARTICLE_TYPES,
@@ -60,6 +62,26 @@ class HtmlPage:
     #: The same lines joined, so a long line is looked up in one pass, not once per block.
     main_text: str = ""
     captions: frozenset[str] = field(default_factory=frozenset)
+    #: The page's lines in order, each with the rule of :mod:`agents.structure.page_tree` that
+    #: took it out of the article (None for the others).
+    lines: tuple[tuple[str, str | None], ...] = ()
+
+    def pruned(self, lines: Sequence[str]) -> dict[int, str]:
+        """Which of ``lines`` (the page's text, every line in order) a rule took out, by index,
+        with the rule's name: each is found at its place among the page's lines, so a pull quote
+        goes and the body sentence it repeats stays."""
+        if not any(rule for _, rule in self.lines):
+            return {}
+        mine = [normalise(line) for line in lines]
+        theirs = [text for text, _ in self.lines]
+        found = {}
+        matcher = SequenceMatcher(None, mine, theirs, autojunk=True)
+        for start, other, size in matcher.get_matching_blocks():
+            for offset in range(size):
+                rule = self.lines[other + offset][1]
+                if rule:
+                    found[start + offset] = rule
+        return found
 
     def in_main_text(self, line: str) -> bool:
         """Whether a line of the page belongs to the article (True when that is unknown)."""
@@ -76,6 +98,27 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
+def _main_line(line: str) -> str:
+    """A line of trafilatura's text as the page's text writes it: a list item, which trafilatura
+    writes after a dash (``- Wellow Cross (home)``), without it; a table row, which it writes
+    between bars (``| Green | 13 |``), as its cells apart (``Green 13``); the rule under a
+    table's header (``|---|---|``) is no line.
+
+    >>> _main_line("| Green | 1,912 | 42.3% | "), _main_line("|---|---|---|")
+    ('Green 1,912 42.3%', '')
+    >>> _main_line("- Wellow Cross (home), Saturday 3 May")
+    'Wellow Cross (home), Saturday 3 May'
+    """
+    line = line.strip()
+    if line.startswith("- "):
+        line = line[2:]
+    elif line.startswith("|"):
+        line = line.replace("|", " ")
+        if not line.replace("-", "").replace(":", "").strip():
+            return ""
+    return normalise(line)
+
+
 def read_html_page(markup: str) -> HtmlPage:
     """What ``markup`` states about its article; an empty page for markup lxml cannot parse."""
     try:
@@ -83,24 +126,28 @@ def read_html_page(markup: str) -> HtmlPage:
     except (ParserError, ValueError):
         return HtmlPage()
     jsonld = _jsonld_article(tree)
-    captions = frozenset(normalise(node.text_content()) for node in tree.xpath(CAPTION_XPATH))
     published = _published(tree, jsonld)
-    # Last: trafilatura cleans the tree it is given in place. Recall over precision: a line left
-    # out of its main text is dropped as boilerplate, and by default it left out the second entry
-    # of a liveblog; the furniture rules catch most of what recall lets in.
+    # Then the rules of page_tree and trafilatura clean the tree in place. Captions are read
+    # in between: page_tree makes an old site's photo table a <figure> with its caption.
+    lines = tuple(prune(tree))
+    lines = lines if any(rule for _, rule in lines) else ()
+    captions = frozenset(normalise(node.text_content()) for node in tree.xpath(CAPTION_XPATH))
+    # Recall over precision: a line left out of trafilatura's main text is dropped as
+    # boilerplate, and by default it left out the second entry of a liveblog; the furniture
+    # rules catch most of what recall lets in. Tables are article text (results, budgets).
     found = bare_extraction(
         tree,
         favor_recall=True,
         with_metadata=True,
         include_comments=False,
-        include_tables=False,
+        include_tables=True,
         include_images=False,
         date_extraction_params=_DATE_PARAMS,
     )
     if found is None:
-        return HtmlPage(published=published, captions=captions)
+        return HtmlPage(published=published, captions=captions, lines=lines)
     text = found.text or ""
-    main = [normalise(line) for line in text.splitlines() if line.strip()]
+    main = [row for row in map(_main_line, text.splitlines()) if row]
     found_article = len(text.split()) >= MAIN_TEXT_MIN_WORDS
     authors = _AUTHOR_SEPARATOR.split(found.author) if found.author else []
     return HtmlPage(
@@ -115,6 +162,7 @@ def read_html_page(markup: str) -> HtmlPage:
         main_lines=frozenset(main) if found_article else None,
         main_text="\n".join(main) if found_article else "",
         captions=captions,
+        lines=lines,
     )
 
 

@@ -9,7 +9,8 @@ over what the page shows, and ``sources`` says where each of those fields came f
 The steps, in order:
 
 1. Split the text into lines, each with its span; an HTML page is also read with trafilatura
-   (:mod:`agents.structure.html_page`) for its metadata, main text and captions.
+   (:mod:`agents.structure.html_page`) for its metadata, main text and captions, after the rules
+   of :mod:`agents.structure.page_tree` have taken out what is not the article.
 2. Drop furniture and junk lines (buttons, ads, mojibake, a short line in another script at the
    top or bottom, the items under a "Related topics" label), so no later step mistakes them.
 3. Read the metadata lines: byline, date, reading time, caption with its credit. On an HTML page,
@@ -77,6 +78,7 @@ from agents.structure.tables.layout import STANDFIRST_MAX_LINES, STANDFIRST_MAX_
 
 _KICKER = "site name or section label above the headline"
 _BOILERPLATE = "outside the page's main text (trafilatura): navigation, links or footer"
+_PRUNED = "not the article, by the page's markup: {rule}"
 _SITE_HEADER = "above the page's headline: the site's header"
 #: Characters of the text whose letters decide the article's script.
 _SCRIPT_SAMPLE_CHARS = 2000
@@ -89,6 +91,7 @@ class _Row:
     """A line and what it was taken to be; ``kind`` None until a step claims it."""
 
     line: Line
+    index: int  # among all the text's lines
     kind: str | None = None
     metadata: Metadata | None = None
     reason: str | None = None  # why it is furniture
@@ -98,13 +101,13 @@ def structure_article(event: RepairedArticle) -> StructuredArticle:
     """The structured event for one repaired article (without timings: the caller adds them)."""
     text = event["text"]
     page = read_html_page(event["html"]) if event.get("html") else None  # 1
-    rows = [_Row(line) for line in split_lines(text)]
+    rows = [_Row(line, index) for index, line in enumerate(split_lines(text))]
     content = _drop_furniture(rows)  # 2
     content = _drop_list_items(content, rows)
     content = _drop_foreign_edges(content, text)
     _read_metadata(content)  # 3
     if page is not None:
-        content = _read_page(content, page)
+        content = _read_page(content, page, page.pruned([row.line.text for row in rows]))
     content = _drop_kicker(content)  # 4
     title = _claim_title(content)
     standfirst = _claim_standfirst(content, title)  # 5
@@ -230,8 +233,9 @@ def _read_metadata(content: list[_Row]) -> None:
             row.kind = row.metadata.kind
 
 
-def _read_page(content: list[_Row], page: HtmlPage) -> list[_Row]:
-    """What the page's markup says of its lines: captions, the author's name alone on its line,
+def _read_page(content: list[_Row], page: HtmlPage, pruned: dict[int, str]) -> list[_Row]:
+    """What the page's markup says of its lines: what the page's rules took out (``pruned``:
+    the index of a line of the text, the rule), captions, the author's name alone on its line,
     the headline (what stands above it is the site's header), and boilerplate outside the main
     text."""
     title = normalise(page.title.value) if page.title else None
@@ -240,7 +244,9 @@ def _read_page(content: list[_Row], page: HtmlPage) -> list[_Row]:
         if row.kind:
             continue
         text = normalise(row.line.text)
-        if text in page.captions:
+        if row.index in pruned and text != title:
+            row.kind, row.reason = "furniture", _PRUNED.format(rule=pruned[row.index])
+        elif text in page.captions:
             caption = parse_caption(row.line.text) or Caption(row.line.text, None)
             row.kind, row.metadata = "caption", Metadata("caption", caption=caption)
         elif text in authors:

@@ -3,8 +3,8 @@
 The sets are ``tests/data/structure/labels.json`` (tuned on) and the blind batches, each its own
 ``labels.json`` (``tests/data/structure-blind2/``): each article (plain text or HTML, in the
 layouts real pages have) with its fields labelled by hand. Paragraphs are labelled by their text
-in the blind batches (a split or merged paragraph is an error: F1 over paragraph texts) and by
-their count in the older set (``paragraph_count``). Single-valued fields score the share of
+(a split or merged paragraph, or junk left in one, is an error: F1 over paragraph texts).
+Single-valued fields score the share of
 articles where the stage gives exactly the label; fields with many items (captions, quotations,
 speakers, furniture) score F1 over the items of the whole set, so an article with six quotations
 weighs six times one with one. ``tests/quality/test_structure_gate.py`` fails when a score falls
@@ -100,14 +100,9 @@ def score(results: Iterable[tuple[Labelled, StructuredArticle]]) -> dict[str, Fi
         ),
         "captions": _f1(pairs, lambda e: map(tuple, e["images"]), _captions),
         "paragraphs": _f1(
-            [(item, event) for item, event in pairs if _by_text(item)],
+            pairs,
             lambda e: map(_squeezed, e["paragraphs"]),
             lambda x, _e: [_squeezed(p) for p in x["paragraphs"]],
-        ),
-        "paragraph_count": _accuracy(
-            [(item, event) for item, event in pairs if not _by_text(item)],
-            lambda e: e["paragraphs"],
-            _paragraph_count,
         ),
         "quotes": _f1(pairs, lambda e: (q[0] for q in e["quotes"]), _quotes(with_speaker=False)),
         "speakers": _f1(pairs, lambda e: map(tuple, e["quotes"]), _quotes(with_speaker=True)),
@@ -162,17 +157,8 @@ def _captions(event: StructuredArticle, _labels: list[Any]) -> list[tuple[str, s
     return [(image["caption"], image["credit"]) for image in event["images"]]
 
 
-def _by_text(item: Labelled) -> bool:
-    """Whether the article's paragraphs are labelled by their text (else by their count)."""
-    return isinstance(item.expected["paragraphs"], list)
-
-
 def _squeezed(text: str) -> str:
     return " ".join(text.split())
-
-
-def _paragraph_count(event: StructuredArticle) -> int:
-    return len(event["paragraphs"])
 
 
 def _furniture(event: StructuredArticle) -> list[str]:

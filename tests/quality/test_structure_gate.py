@@ -79,18 +79,25 @@ def test_structure_quality_scores_fall_when_the_stage_is_wrong(
         damaged.append((item, wrong))
     scores = score(damaged)
     pinned = floors()
-    for name in ("title", "authors", "paragraph_count", "speakers", "captions", "furniture"):
+    for name in ("title", "authors", "paragraphs", "speakers", "captions", "furniture"):
         assert scores[name].value < pinned[name], name
     assert scores["quotes"].value == 1.0  # quotations still found, only speakers lost
 
 
-def test_structure_quality_paragraphs_by_text_count_a_split_as_an_error(everything) -> None:
-    pairs = everything["blind2"]
-    split = []
+@pytest.mark.parametrize("batch", ["regression", "blind2"])
+def test_structure_quality_paragraphs_by_text_count_a_split_as_an_error(
+    batch: str, everything
+) -> None:
+    pairs = everything[batch]
+    split, merged = [], []
     for item, event in pairs:
         wrong = copy.deepcopy(event)
         first, *rest = wrong["paragraphs"] or [""]
         middle = len(first) // 2
         wrong["paragraphs"] = [first[:middle], first[middle:], *rest]
         split.append((item, wrong))
+        joined = copy.deepcopy(event)
+        joined["paragraphs"] = [" ".join(event["paragraphs"])]
+        merged.append((item, joined))
     assert score(split)["paragraphs"].value < score(pairs)["paragraphs"].value
+    assert score(merged)["paragraphs"].value < score(pairs)["paragraphs"].value

@@ -8,7 +8,9 @@ words in ``tables/quotes.py``:
 - ``layout``: sizes of headlines, headings, kickers and standfirsts; words; wrapped lines;
 - ``dates``: months, weekdays, date shapes, clock times, time zones, date labels;
 - ``quotes``: quotation marks, speech verbs, speakers and roles, sentence breaks;
-- ``html_page``: ``<meta>`` names, JSON-LD types, where captions stand, main-text sizes.
+- ``html_page``: ``<meta>`` names, JSON-LD types, where captions stand, main-text sizes;
+- ``page_tree``: the markup of what is not the article (hidden, embeds, pull quotes, boxes,
+  lists and blocks of links), layout tables, loose text, and how the repair stage cuts lines.
 
 Words the entities stage also reads (news agencies, name particles, role nouns) are in
 :mod:`agents.lexicon`. Every regex is compiled once, at import, with its flags beside it: case is

@@ -37,7 +37,9 @@ FURNITURE_RULES: tuple[tuple[str, str], ...] = (
         r"(?:share|send|email) (?:this|the) (?:article|story|page|post|link)\b.*"
         r"|share (?:on|via|to) .{1,40}|click to (?:share|print|email)\b.*"
         r"|follow (?:us|me|our\b.*|@\w+.*)(?: on .{1,40})?"
-        r"|follow \S+(?: \S+){0,3} on (?:twitter|x|facebook|instagram|tiktok|linkedin|bluesky).*",
+        r"|follow \S+(?: \S+){0,3} on (?:twitter|x|facebook|instagram|tiktok|linkedin|bluesky).*"
+        # WordPress's Jetpack "Like" widget, as a reader sees it before its frame loads.
+        r"|like this|like loading(?:\.\.\.|…)?",
     ),
     (
         "link to another article",
@@ -51,7 +53,9 @@ FURNITURE_RULES: tuple[tuple[str, str], ...] = (
         r"advertisement|advert|ad|ads|sponsored(?: content| post)?|promoted|paid (?:post|content)"
         r"|(?:story|article) continues (?:below|after)(?: this)?(?: advertisement| ad)?"
         r"|scroll (?:down )?to continue(?: reading)?|continue reading(?: below| the main story)?"
-        r"|skip advert(?:isement)?|remove ads|ad feedback",
+        r"|skip advert(?:isement)?|remove ads|ad feedback"
+        # WordPress.com's WordAds label its ads so, each with a link to report it.
+        r"|advertisements|report this ad",
     ),
     # Lookaheads, not ".*x.*y": a line is scanned once per word sought, not once per split.
     (
@@ -88,7 +92,8 @@ FURNITURE_RULES: tuple[tuple[str, str], ...] = (
         r"|(?:play|watch) video|listen to (?:this )?(?:article|story)\b.{0,40}"
         r"|\d+ (?:photos|images|pictures)|view gallery",
     ),
-    ("tag list", r"(?:tags|topics|filed under|categories)\s*:.{0,200}"),
+    # The list, or its label alone on a line once its links are gone ("Topics").
+    ("tag list", r"(?:tags|topics|filed under|categories)(?:\s*:.{0,200})?"),
 )
 
 #: A line that only heads a list of links or topics: the lines under it in its block are the

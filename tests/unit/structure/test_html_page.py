@@ -84,10 +84,11 @@ def test_html_page_reads_captions_trafilatura_drops() -> None:
 
 
 def test_html_page_main_text_matches_whole_short_lines_only() -> None:
-    found = read_html_page(page(body=BODY + "<ul><li>Sailings</li><li>Weather</li></ul>"))
+    found = read_html_page(page(body=BODY + "<ul><li>Evening sailings</li><li>Fares</li></ul>"))
     assert found.in_main_text(
         "The extra sailings will run until the end of October, the company said."
     )
+    assert found.in_main_text("Fares")  # an item of the article's list is a line of it
     assert not found.in_main_text("Sailings")  # a word of the article, not a line of it
     assert not found.in_main_text("Weather")
 
