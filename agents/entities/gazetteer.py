@@ -32,10 +32,10 @@ from agents.entities.tables import (
     DEMONYM_SUFFIXES,
     IRREGULAR_DEMONYMS,
     PLACE_KIND_WORDS,
-    PLACE_NAME_PARTICLES,
     PLACE_STOP_WORDS,
     SHARED_COUNTRY_NAMES,
 )
+from agents.lexicon import NAME_PARTICLES
 
 Feature = Literal["continent", "country", "admin_region", "city"]
 
@@ -316,7 +316,7 @@ def _names_its_namesake(alternate: str, name: str) -> bool:
     """An alternate name that is the city's own name and a particle and more ("Rio Grande do
     Sul" of the city Rio Grande) names, in news, the region the city is named after or for."""
     rest = alternate[len(name) :].split() if alternate.startswith(name + " ") else []
-    return bool(rest) and rest[0] in PLACE_NAME_PARTICLES
+    return bool(rest) and rest[0] in NAME_PARTICLES
 
 
 def _may_spot(name: str, place: Place, min_population: int) -> bool:

@@ -21,14 +21,9 @@ from typing import NamedTuple
 
 from agents.entities.gazetteer import Place, demonym_stem, fold
 from agents.entities.tables import NAME_LABELS, PLACE_LABELS
+from agents.lexicon import SURNAME_PARTICLES
 from agents.records import Entity
 
-#: Particles that belong to a surname without making it another: "al-Assad" is Assad,
-#: "de Gaulle" is Gaulle.
-_SURNAME_PARTICLES = frozenset(
-    {"al", "el", "as", "ash", "ad", "an", "ar", "at", "az", "bin", "ibn", "van", "von", "de", "da",
-     "di", "du", "le", "la"}
-)  # fmt: skip
 _POSSESSIVE = re.compile(r"['’]s?$")
 #: A group of mentions: (label, or PLACE for places; normalised form).
 GroupKey = tuple[str, str]
@@ -186,4 +181,4 @@ def _singular_host(key: GroupKey, others: Sequence[GroupKey]) -> GroupKey | None
 def _is_surname_only(form: str) -> bool:
     """One name with at most a particle before it: "assad", "al-assad", "de-gaulle"."""
     pieces = form.split("-")
-    return len(pieces) == 1 or (len(pieces) == 2 and pieces[0] in _SURNAME_PARTICLES)
+    return len(pieces) == 1 or (len(pieces) == 2 and pieces[0] in SURNAME_PARTICLES)

@@ -7,7 +7,7 @@ any article, never an answer for one article.
 
 from __future__ import annotations
 
-from agents.structure.tables import ROLE_WORDS
+from agents import lexicon
 
 #: Block kinds whose text is the article's own prose. Bylines, dates, reading times and page
 #: furniture are metadata: names there (an author, a site's menu) are not what the article is about.
@@ -24,14 +24,9 @@ NAME_LABELS = frozenset(
 #: Labels the gazetteer may resolve to a point on the map.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
-#: News agencies as credited in copy. The small model often reads "... said Reuters" as part of a
-#: person's name or a place.
-NEWS_AGENCIES = frozenset(
-    {"Reuters", "AFP", "Agence France-Presse", "AP", "Associated Press", "Bloomberg", "Xinhua",
-     "ANA", "Anadolu", "Anadolu Agency", "dpa", "DPA", "EFE", "ANSA", "Kyodo", "Yonhap", "TASS",
-     "Interfax", "RIA Novosti", "IRNA", "Tasnim", "SANA", "WAFA", "PTI", "Bernama", "Antara",
-     "KUNA", "Ukrinform"}
-)  # fmt: skip
+#: News agencies, as sets: the small model often reads "... said Reuters" as part of a person's
+#: name or a place.
+NEWS_AGENCIES = frozenset(lexicon.NEWS_AGENCIES)
 
 #: Agencies that are also family names ("Michael Bloomberg"): never split off a person's name.
 AGENCIES_ALSO_SURNAMES = frozenset({"Bloomberg"})
@@ -273,8 +268,11 @@ IRREGULAR_DEMONYMS = {
 DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ns", "n", "is", "i", "ese", "ish")
 
 #: Lowercase words that may sit inside a long name written out before its acronym:
-#: "Organisation of the Petroleum Exporting Countries (OPEC)", "Hayat Tahrir al-Sham (HTS)".
-NAME_CONNECTORS = frozenset({"of", "the", "for", "and", "al", "el", "de", "du", "la", "bin", "-"})
+#: "Organisation of the Petroleum Exporting Countries (OPEC)", "Hayat Tahrir al-Sham (HTS)",
+#: "Organization for Security and Co-operation in Europe (OSCE)": the name particles, and the
+#: little words of organisations' names. "and" and "for" belong here, not in running text's
+#: names: the acronym in brackets says where this name starts, nothing does in "A and B said".
+LONG_NAME_CONNECTORS = lexicon.NAME_PARTICLES | {"of", "the", "for", "and", "-"}
 
 #: Spatial prepositions: a known place right after one is a place, whatever the model says.
 #: ("at" too: headlines write "walk out at Rotterdam", and a club "at Reading" is its ground.)
@@ -332,12 +330,6 @@ NATURAL_FEATURE_WORDS = frozenset(
      "strait", "sea", "desert", "island", "islands", "dam", "reservoir", "estuary", "gulf"}
 )  # fmt: skip
 
-#: Lowercase particles inside place names of Romance and Arabic origin: "Rio Grande do Sul",
-#: "Santiago de Compostela". A place followed by one and a capitalised word goes on through them.
-PLACE_NAME_PARTICLES = frozenset(
-    {"do", "da", "dos", "das", "de", "del", "della", "di", "du", "des", "el"}
-)
-
 #: Words before a number that say it is a bound or a guess: "at least 200", "nearly 40".
 AMOUNT_QUALIFIERS = (
     "at least", "at most", "more than", "fewer than", "less than", "up to", "as many as",
@@ -378,7 +370,7 @@ PORTFOLIO_WORDS = frozenset(
 #: foreign minister X", "chief executive Y", "former president Z". The role nouns are the
 #: structure stage's (one list: a role it reads before a speaker's name is one the link accepts).
 SPEAKER_ROLE_WORDS = (
-    frozenset(word.lower() for word in ROLE_WORDS)
+    frozenset(word.lower() for word in lexicon.ROLE_WORDS)
     | PORTFOLIO_WORDS
     | {"deputy", "former", "acting", "senior"}
 )

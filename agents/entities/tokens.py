@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
-from agents.entities.tables import PLACE_NAME_PARTICLES
+from agents.lexicon import NAME_PARTICLES
 
 
 class Tagged(NamedTuple):
@@ -20,8 +20,8 @@ class Tagged(NamedTuple):
 
 
 def particle_then_name(doc: Doc, i: int) -> bool:
-    """Tokens ``i`` and ``i + 1`` are a place-name particle and a name word ("do Sul")."""
-    return i + 1 < len(doc) and doc[i].text in PLACE_NAME_PARTICLES and is_name_word(doc[i + 1])
+    """Tokens ``i`` and ``i + 1`` are a name particle and a name word ("do Sul")."""
+    return i + 1 < len(doc) and doc[i].text in NAME_PARTICLES and is_name_word(doc[i + 1])
 
 
 def is_name_word(token: Token) -> bool:

@@ -20,7 +20,7 @@ from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from email.utils import parsedate_to_datetime
 from zoneinfo import ZoneInfo
 
-from agents.structure.tables import (
+from agents.structure.tables.dates import (
     DATE_FILLER,
     DATE_LABEL,
     DATE_PATTERNS,

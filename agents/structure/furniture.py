@@ -27,7 +27,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from agents.structure.tables import (
+from agents.structure.tables.furniture import (
     ASCII_WORD,
     BANNER_WORDS,
     FOREIGN_LINE_MAX_CHARS,

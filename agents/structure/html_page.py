@@ -25,7 +25,7 @@ from trafilatura import bare_extraction
 
 from agents.records import Source
 from agents.structure.dates import normalise_published
-from agents.structure.tables import (
+from agents.structure.tables.html_page import (
     CAPTION_XPATH,
     JSONLD_ARTICLE_TYPES,
     MAIN_TEXT_MIN_WORDS,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from agents.structure.tables import (
+from agents.structure.tables.layout import (
     CJK_CHARACTER,
     HEADING_MAX_CHARS,
     HEADING_MAX_WORDS,

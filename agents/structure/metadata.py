@@ -18,10 +18,10 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from agents.lexicon import NAME_PARTICLES, NEWS_AGENCIES
 from agents.records import Dateline
 from agents.structure.dates import PageDate, parse_date_line
-from agents.structure.tables import (
-    AGENCIES,
+from agents.structure.tables.metadata import (
     AGENCY,
     AGENCY_SUFFIX,
     BYLINE,
@@ -33,7 +33,6 @@ from agents.structure.tables import (
     DATELINE,
     METADATA_MAX_WORDS,
     METADATA_SEPARATOR,
-    NAME_PARTICLES,
     NAME_PLACE_SUFFIX,
     NAME_SEPARATORS,
     NAME_WORD,
@@ -41,7 +40,7 @@ from agents.structure.tables import (
     TRAILER_AUTHORS,
 )
 
-_AGENCY_NAMES = frozenset(AGENCIES)
+_AGENCY_NAMES = frozenset(NEWS_AGENCIES)
 _AGENCY_IN = re.compile(rf"\b{AGENCY}\b")
 _NAME_MAX_WORDS = 5
 #: A bare name line is a first and last name, with a middle name or particle at most.

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 
 from agents.records import Quote
 from agents.structure.metadata import is_name
-from agents.structure.tables import (
+from agents.structure.tables.quotes import (
     ABBREVIATIONS,
     AFTER_SUBJECT,
     ATTRIBUTION_AFTER,

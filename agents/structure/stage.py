@@ -73,7 +73,7 @@ from agents.structure.metadata import (
     read_metadata_line,
 )
 from agents.structure.quotes import find_quotes
-from agents.structure.tables import STANDFIRST_MAX_LINES, STANDFIRST_MAX_WORDS
+from agents.structure.tables.layout import STANDFIRST_MAX_LINES, STANDFIRST_MAX_WORDS
 
 _KICKER = "site name or section label above the headline"
 _BOILERPLATE = "outside the page's main text (trafilatura): navigation, links or footer"

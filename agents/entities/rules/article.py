@@ -16,13 +16,13 @@ from agents.entities.landforms import FEATURE_HEAD_WORDS, NATURAL_FEATURES
 from agents.entities.tables import (
     COMMON_ACRONYMS,
     CORPORATE_SUFFIXES,
-    NAME_CONNECTORS,
+    LONG_NAME_CONNECTORS,
     NAME_LABELS,
     NEWS_AGENCIES,
     ORG_CUE_WORDS,
-    PLACE_NAME_PARTICLES,
 )
 from agents.entities.tokens import Tagged, is_name_word, particle_then_name, span_text
+from agents.lexicon import NAME_PARTICLES
 
 _SENTENCE_ENDS = frozenset({".", "!", "?", '"', "“", "”", ":"})
 #: Labels whose known names are looked for again across the article.
@@ -156,7 +156,7 @@ def feature_short_names(docs: Sequence[Doc], blocks: Sequence[list[Tagged]]) -> 
             if span.label != "LOC" or doc[span.start].text not in FEATURE_HEAD_WORDS:
                 continue
             start = span.start + 1
-            while start < span.end and doc[start].text in PLACE_NAME_PARTICLES:
+            while start < span.end and doc[start].text in NAME_PARTICLES:
                 start += 1
             if start < span.end and is_name_word(doc[start]):
                 short.setdefault(doc[start : span.end].text, span_text(doc, span))
@@ -287,7 +287,7 @@ def _long_form(doc: Doc, end: int, acronym: str, spans: Sequence[Tagged]) -> Tag
             return span
     start = end
     while start > 0 and (
-        doc[start - 1].text[:1].isupper() or doc[start - 1].lower_ in NAME_CONNECTORS
+        doc[start - 1].text[:1].isupper() or doc[start - 1].lower_ in LONG_NAME_CONNECTORS
     ):
         start -= 1
         spelt = initials(doc[start:end])
