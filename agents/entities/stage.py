@@ -71,18 +71,22 @@ class EntityAnalyzer:
         # size made no measurable difference between 32 and 1000 blocks here).
         docs = iter(self.nlp.pipe(texts))
         return [
-            self._article_entities([next(docs) for _ in article_blocks], article_blocks)
-            for article_blocks in blocks
+            self._article_entities(
+                event["text"], [next(docs) for _ in article_blocks], article_blocks
+            )
+            for event, article_blocks in zip(events, blocks, strict=True)
         ]
 
-    def _article_entities(self, docs: Sequence[Doc], blocks: Sequence[Block]) -> list[Entity]:
+    def _article_entities(
+        self, text: str, docs: Sequence[Doc], blocks: Sequence[Block]
+    ) -> list[Entity]:
         tagged = [correct_block(doc, self.gazetteer) for doc in docs]
         tagged, acronyms = correct_article(docs, tagged, self.gazetteer)
         tagged = retype_clubs(docs, tagged, self.gazetteer)
         headlines = [block["kind"] in HEADLINE_BLOCK_KINDS for block in blocks]
         tagged = drop_headline_openers(docs, tagged, headlines)
         found = [
-            _found(doc, span, block["start"])
+            _found(text, doc, span, block["start"])
             for doc, spans, block in zip(docs, tagged, blocks, strict=True)
             for span in spans
         ]
@@ -170,9 +174,12 @@ def content_blocks(event: StructuredArticle) -> list[Block]:
     )
 
 
-def _found(doc: Doc, span: Tagged, offset: int) -> Found:
+def _found(text: str, doc: Doc, span: Tagged, offset: int) -> Found:
+    """A mention in offsets of the article's text, and its words as the text writes them (the
+    model read a defused copy: :mod:`agents.entities.tokenizer`)."""
     tokens = doc[span.start : span.end]
-    return Found(offset + tokens.start_char, offset + tokens.end_char, tokens.text, span.label)
+    start, end = offset + tokens.start_char, offset + tokens.end_char
+    return Found(start, end, text[start:end], span.label)
 
 
 def _keys(pair: tuple[str, str]) -> tuple[str, str]:
