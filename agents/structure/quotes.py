@@ -176,11 +176,16 @@ def _quote_marks(text: str, start: int, end: int) -> list[tuple[int, int | None]
             opened = None
     if opened is not None:
         pairs.append((opened, None))
+    # A single-marked quotation inside a double-marked one is part of it: the furthest close of
+    # the double-marked ones opened before it tells, in one pass.
+    double = len(pairs)
+    reach, opened_so_far = -1, 0
     for match in SINGLE_QUOTATION.finditer(text, start, end):
-        inside = any(
-            first < match.start() < (end if last is None else last) for first, last in pairs
-        )
-        if not inside:
+        while opened_so_far < double and pairs[opened_so_far][0] < match.start():
+            last = pairs[opened_so_far][1]
+            reach = max(reach, end if last is None else last)
+            opened_so_far += 1
+        if not match.start() < reach:
             pairs.append((match.start(), match.end() - 1))
     return sorted(pairs)
 
@@ -188,20 +193,41 @@ def _quote_marks(text: str, start: int, end: int) -> list[tuple[int, int | None]
 def _split_sentences(
     text: str, start: int, end: int, pairs: list[tuple[int, int | None]]
 ) -> list[tuple[int, int]]:
-    """Sentence spans of one paragraph; no break inside a quotation or after "Mr." or "J."."""
+    """Sentence spans of one paragraph; no break inside a quotation or after "Mr." or "J.".
+
+    In one pass: a break is inside a quotation when one opened before it closes at or after it,
+    so the furthest close of the quotations opened so far tells (``pairs`` are sorted).
+    """
     spans: list[tuple[int, int]] = []
     begin = start
+    reach, opened_so_far = -1, 0
     for match in SENTENCE_BREAK.finditer(text, start, end):
         cut = match.end()
-        inside = any(
-            opened < cut <= (end if closed is None else closed) for opened, closed in pairs
-        )
-        if inside or _is_abbreviation(text[begin : match.start()]):
+        while opened_so_far < len(pairs) and pairs[opened_so_far][0] < cut:
+            closed = pairs[opened_so_far][1]
+            reach = max(reach, end if closed is None else closed)
+            opened_so_far += 1
+        if cut <= reach or _is_abbreviation(_last_word(text, begin, match.start())):
             continue
         spans.append((begin, cut))
         begin = cut
     spans.append((begin, end))
     return spans
+
+
+def _last_word(text: str, begin: int, end: int) -> str:
+    """The last word of ``text[begin:end]`` (or ""), read back from its end only: a paragraph of
+    thousands of "Mr." is not re-read from its start at each one."""
+    start = end
+    while start > begin and not text[start - 1].isspace():
+        start -= 1
+    if start == end:  # spaces before the break: the word before them
+        while end > begin and text[end - 1].isspace():
+            end -= 1
+        start = end
+        while start > begin and not text[start - 1].isspace():
+            start -= 1
+    return text[start:end]
 
 
 def _is_abbreviation(before: str) -> bool:

@@ -139,7 +139,8 @@ ROLE_PREFIX = re.compile(
 #: What follows a name that is a sentence's subject: its apposition or its verb.
 AFTER_SUBJECT = re.compile(r"\s*,|\s+[a-z]")
 #: A sentence ends at . ! ? (and any closing marks) before a space and a capital or a quote.
-SENTENCE_BREAK = re.compile(r"[.!?…]+[\"”’»)\]]*\s+(?=[\"“‘«(\[]?[A-Z0-9])")
+#: It starts only where a run of marks starts: a run of thousands of full stops is read once.
+SENTENCE_BREAK = re.compile(r"(?<![.!?…])[.!?…]+[\"”’»)\]]*\s+(?=[\"“‘«(\[]?[A-Z0-9])")
 #: Abbreviations whose full stop does not end a sentence: "Mr. Smith", "Dec. 2".
 ABBREVIATIONS = (
     frozenset(
