@@ -90,6 +90,28 @@ class _Article:
     sentences: list[tuple[int, int]]  # every sentence of the body, in order
     quotations: list[_Quotation]
     senders: list[tuple[int, str, str]] | None = None  # (where, document noun, sender), lazily
+    names: list[list[re.Match[str]]] | None = None  # each sentence's names, lazily
+    first_full: dict[str, tuple[int, str]] | None = None  # surname: (where it ends, full form)
+
+    def sentence_names(self, index: int) -> list[re.Match[str]]:
+        """The names of sentence ``index``, read once per article."""
+        if self.names is None:
+            self.names = [
+                list(PERSON_NAME.finditer(self.text, start, end)) for start, end in self.sentences
+            ]
+        return self.names[index]
+
+    def full_names(self) -> dict[str, tuple[int, str]]:
+        """Each surname's first mention in full: where it ends, and the name with its role."""
+        if self.first_full is None:
+            self.first_full = {}
+            for index, (start, end) in enumerate(self.sentences):
+                begin = _subject_start(self.text, start, end)
+                for name in self.sentence_names(index):
+                    found = _full_form(self.text, begin, name)
+                    if found and found[0] not in self.first_full:
+                        self.first_full[found[0]] = (name.end(), found[1])
+        return self.first_full
 
     def sentence_of(self, position: int) -> int:
         return bisect_right(self.sentences, (position, len(self.text) + 1)) - 1
@@ -406,17 +428,36 @@ def _mention(article: _Article, start: int, name: re.Match[str]) -> str | None:
 
 def _full_mention(article: _Article, surname: str, before: int) -> str | None:
     """The first mention of a person the article calls by ``surname`` alone, in full, with the
-    role it gave there: 'Hartmann' -> 'City manager Lena Hartmann'."""
-    text = article.text
-    for start, end in article.sentences:
-        if start >= before:
-            break
-        begin = _subject_start(text, start, end)
-        for name in PERSON_NAME.finditer(text, start, min(end, before)):
-            words = name.group().split()
-            if len(words) > 1 and words[-1] == surname and words[0].lower() not in NOT_A_NAME_START:
-                role = _role_start(text, begin, name)
-                return text[name.start() if role is None else role : name.end()]
+    role it gave there: 'Hartmann' -> 'City manager Lena Hartmann'.
+
+    The names of every sentence are read once per article (:meth:`_Article.full_names`), not once
+    per quotation: a paragraph of thousands of "Hartmann said" stays linear. Only a name that runs
+    past ``before`` is read again, up to it, as the search up to ``before`` would read it.
+    """
+    first = article.full_names().get(surname)
+    if first is not None and first[0] <= before:
+        return first[1]
+    index = article.sentence_of(before)
+    if not 0 <= index < len(article.sentences) or article.sentences[index][0] >= before:
+        return None
+    names = article.sentence_names(index)
+    at = bisect_right(names, before - 1, key=lambda name: name.start()) - 1  # the last to start
+    if at < 0 or names[at].end() <= before:
+        return None
+    start, end = article.sentences[index]
+    for name in PERSON_NAME.finditer(article.text, names[at].start(), before):
+        found = _full_form(article.text, _subject_start(article.text, start, end), name)
+        if found and found[0] == surname:
+            return found[1]
+    return None
+
+
+def _full_form(text: str, begin: int, name: re.Match[str]) -> tuple[str, str] | None:
+    """(surname, the name in full with its role) for a name of two words or more."""
+    words = name.group().split()
+    if len(words) > 1 and words[0].lower() not in NOT_A_NAME_START:
+        role = _role_start(text, begin, name)
+        return words[-1], text[name.start() if role is None else role : name.end()]
     return None
 
 

@@ -180,3 +180,11 @@ def test_structure_metadata_reads_datelines(
 )
 def test_structure_metadata_finds_no_dateline_in_an_ordinary_opening(paragraph: str) -> None:
     assert parse_dateline(paragraph) is None
+
+
+@pytest.mark.parametrize("pad", [" ", "\t", '"'])
+def test_metadata_a_short_line_padded_with_thousands_of_characters_is_no_metadata(pad):
+    """A line of a few words was read by every metadata parser whatever its length; its byline
+    separators read a run of spaces in the square of its length."""
+    assert read_metadata_line("By Jane" + pad * 50_000 + "Doe | 2 min read") is None
+    assert parse_byline("By Jane Doe" + " " * 20_000 + "and John Roe") is not None
