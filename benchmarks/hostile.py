@@ -71,7 +71,7 @@ def _framed(body: Callable[[int, random.Random], str]) -> Make:
 FIRST = ["Lena", "Kofi", "Ingrid", "Tomasz", "Farah", "Rafael", "Amara", "Joseph", "Maya", "Elena"]
 LAST = ["Hartmann", "Mensah", "Solberg", "Wójcik", "Haddad", "Cárdenas", "Okafor", "Mwangi"]
 MARKS = ["“", "(", ")", '"', "'", "«", "[", "$", "#", "*", "…", "?", "😀", "’", ",", ":", "—"]
-RTL = ["مرحبا", "بغداد", "العراق", "שלום", "ירושלים", "\u200f", "\u202b", "\u202c", "\u2067"]
+RTL = ["مرحبا", "بغداد", "العراق", "שלום", "ירושלים", "دمشق", "חיפה"]
 BIDI_CONTROLS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
 CONTROLS = "".join(chr(c) for c in [*range(0, 9), 11, 12, *range(14, 32), 127, *range(128, 160)])
 CODECS = ["gbk", "big5", "shift_jis", "euc-kr", "cp1251", "koi8-r", "utf-16", "cp1252", "latin-1"]
@@ -88,6 +88,16 @@ SCRIPT_WORDS = {
 
 def _names(n: int, rng: random.Random) -> str:
     words = (f"{rng.choice(FIRST)} {rng.choice(LAST)}{rng.randint(0, 99_999)}" for _ in range(n))
+    return " ".join(words)[:n]
+
+
+def _rtl(n: int, rng: random.Random) -> str:
+    """Arabic and Hebrew words among English ones, a bidi mark now and then (more and the text
+    is taken for binary: a real page has a few)."""
+    words = []
+    for _ in range(n // 5):
+        word = rng.choice([*RTL, "Aleppo", "said", "Iraq", "Damascus", "the", "in"])
+        words.append(word + (rng.choice(BIDI_CONTROLS) if rng.random() < 0.02 else ""))
     return " ".join(words)[:n]
 
 
@@ -166,14 +176,13 @@ CLASSES = [
                  "a run of marks inside a paragraph of prose"),
     HostileClass("long-chunk", False, _framed(lambda n, r: _fill(r.choice(["a:", "a:b", "ab"]), n)),
                  "a chunk without spaces"),
-    HostileClass("dense-tokens", False, _framed(lambda n, r: _fill(r.choice(["a-", "a,", "(a"]), n)),
+    HostileClass("dense-tokens", False,
+                 _framed(lambda n, r: _fill(r.choice(["a-", "a,", "(a"]), n)),
                  "a token a character"),
     HostileClass("single-letters", False, _framed(lambda n, r: _fill("a I b ", n)),
                  "one-letter words"),
-    HostileClass("rtl-mixed", False,
-                 _framed(lambda n, r: " ".join(r.choice([*RTL, "Aleppo", "said", "Iraq"])
-                                               for _ in range(n // 5))[:n]),
-                 "right-to-left words and bidi controls among English names"),
+    HostileClass("rtl-mixed", False, _framed(_rtl),
+                 "right-to-left words among English names, with bidi marks"),
     HostileClass("dense-names", False, _framed(_names), "capitalised names, nothing else"),
     HostileClass("at-least-amounts", False,
                  _framed(lambda n, r: " ".join(f"at least {r.randint(2, 999)} people"
@@ -205,7 +214,7 @@ CLASSES = [
                                + _prose(400, r)).encode(),
                  "a byline line padded with spaces"),
     HostileClass("control-bidi", False,
-                 _framed(lambda n, r: "".join(c if r.random() > 0.2 else r.choice(
+                 _framed(lambda n, r: "".join(c if r.random() > 0.02 else r.choice(
                      CONTROLS + BIDI_CONTROLS) for c in _prose(n, r))),
                  "prose with control and bidi characters"),
     HostileClass("one-paragraph", False, _framed(lambda n, r: " ".join(_prose(n, r).split())),
@@ -225,7 +234,8 @@ CLASSES = [
                                                     r.randint(0xE000, 0x10FFFF)]))
                                       for _ in range(n)).encode("utf-8"),
                  "random code points"),
-    HostileClass("mutated-json", False, _mutated_json, "raw JSON records, fields and bytes mutated"),
+    HostileClass("mutated-json", False, _mutated_json,
+                 "raw JSON records, fields and bytes mutated"),
     HostileClass("deep-html", True, _deep, "markup nested thousands of elements deep"),
     HostileClass("wide-html", True, _wide, "markup of 100,000s of siblings"),
     HostileClass("huge-attribute", True, _attribute, "one attribute of megabytes"),
