@@ -42,7 +42,9 @@ from agents.structure.tables.quotes import (
     ABBREVIATIONS,
     AFTER_SUBJECT,
     ATTRIBUTION_AFTER,
+    ATTRIBUTION_LEAD,
     ATTRIBUTION_MAX_TAIL_WORDS,
+    ATTRIBUTION_REST,
     CLOSING_QUOTES,
     CONJOINED_SUBJECT,
     DESCRIPTION,
@@ -70,6 +72,9 @@ from agents.structure.tables.quotes import (
 )
 
 _CLAUSE_BREAK = re.compile(r"[,;:]")
+#: An attribution's subject is at most 120 characters, so one starting further back inside the
+#: spaces after a quotation would end inside them, before any verb.
+_ATTRIBUTION_REACH = 122
 
 
 @dataclass(slots=True)
@@ -280,7 +285,7 @@ def _attribution(article: _Article, quotation: _Quotation) -> str | None:
     text = article.text
     sentence_start, sentence_end = article.sentences[quotation.sentence]
     if quotation.closed is not None and _ends_for_attribution(text, quotation.closed):
-        match = ATTRIBUTION_AFTER.match(text, quotation.closed + 1, sentence_end)
+        match = _attribution_after(text, quotation.closed + 1, sentence_end)
         if match and match["inverted"]:
             return _clean_speaker(SPEAKER_END.sub("", match["inverted"]))
         if match:
@@ -292,6 +297,22 @@ def _attribution(article: _Article, quotation: _Quotation) -> str | None:
     if previous and previous.sentence == quotation.sentence and previous.closed is not None:
         clause_start = previous.closed + 1
     return _speaker_before(text[clause_start : quotation.opened], text[sentence_start:sentence_end])
+
+
+def _attribution_after(text: str, start: int, end: int) -> re.Match[str] | None:
+    """``', X said'`` at ``start``, as ``\\s*,?\\s*`` then the attribution would match it, in
+    linear time. The spaces are first read whole; failing that, the attribution is tried from
+    the latest place inside them where it can start (a subject of spaces, before "Reuters,"), as
+    backtracking would, over at most the attribution's longest subject."""
+    match = ATTRIBUTION_AFTER.match(text, start, end)
+    if match is not None:
+        return match
+    lead = ATTRIBUTION_LEAD.match(text, start, end).end()
+    for at in range(lead - 1, max(start, lead - _ATTRIBUTION_REACH) - 1, -1):
+        match = ATTRIBUTION_REST.match(text, at, end)
+        if match is not None:
+            return match
+    return None
 
 
 def _ends_for_attribution(text: str, closed: int) -> bool:
