@@ -209,6 +209,10 @@ CLASSES = [
                  _framed(lambda n, r: "He said: “" + _fill(r.choice([" ", "\t", " \n"]), n)
                          + "we will rebuild,” on Monday."),
                  "a quotation or line padded with whitespace"),
+    HostileClass("spaces-after-quote", False,
+                 _framed(lambda n, r: "“We will rebuild the port,”" + _fill(" ", n)
+                         + r.choice(["the mayor said.", "Reuters, adding", "and then"])),
+                 "spaces between a quotation and its attribution"),
     HostileClass("padded-metadata", False,
                  lambda n, r: ("By Jane" + _fill(" ", n) + "Doe | 2 min read\n\n"
                                + _prose(400, r)).encode(),
