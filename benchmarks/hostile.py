@@ -127,7 +127,8 @@ def _legacy_islands(n: int, rng: random.Random) -> bytes:
 def _mutated_json(n: int, rng: random.Random) -> bytes:
     record: dict = {"id": f"j{rng.randint(0, 10**9)}", "source": "wire", "text": _prose(n, rng)}
     if rng.random() < 0.3:
-        body = record.pop("text").encode(rng.choice(["utf-8", "cp1252", "utf-16"]))
+        codec = rng.choice(["utf-8", "cp1252", "utf-16"])
+        body = record.pop("text").encode(codec, errors="replace")
         record["body_b64"] = base64.b64encode(body).decode("ascii")
     for _ in range(rng.randint(0, 3)):
         field = rng.choice(["title", "published", "url", "charset", "text", "xyz", "id"])
@@ -259,12 +260,13 @@ def main() -> None:
     parser.add_argument("--scale", type=float, default=1.0, help="records per size (1.0)")
     parser.add_argument("--classes", default="", help="comma-separated class names (all)")
     parser.add_argument("--max-size", type=int, default=0, help="skip larger sizes (none)")
+    parser.add_argument("--min-size", type=int, default=0, help="skip smaller sizes (none)")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     settings = Settings.from_env({})
     chosen = [c for c in CLASSES if not args.classes or c.name in args.classes.split(",")]
     analyzer = EntityAnalyzer(settings.model)
-    run(chosen, settings, analyzer, args.scale, args.max_size, args.seed)
+    run(chosen, settings, analyzer, args.scale, (args.min_size, args.max_size), args.seed)
 
 
 def run(
@@ -272,7 +274,7 @@ def run(
     settings: Settings,
     analyzer: EntityAnalyzer,
     scale: float,
-    max_size: int,
+    sizes: tuple[int, int],
     seed: int,
 ) -> dict:
     """Time every record of every class; print the table; return the figures."""
@@ -284,7 +286,7 @@ def run(
     _one(b"warm-up\n\nThe port closed on Monday.\n", settings, analyzer)
     for markup in (False, True):
         for size, count in MARKUP_SIZES if markup else TEXT_SIZES:
-            if max_size and size > max_size:
+            if size < sizes[0] or (sizes[1] and size > sizes[1]):
                 continue
             n = max(1, round(count * scale))
             normal = [
