@@ -46,10 +46,10 @@ _LOST_CLOSING_QUOTE = re.compile(r"(â€œ[^\n]*?â€)(?=\s|$)")
 _HUNK_GAP = 2
 #: Lines longer than this (characters) get one repair for all of ftfy's changes on them.
 _HUNK_MAX_LINE = 20_000
-#: Longest line diffed as a whole: a character diff costs the square of the length, or worse
-#: (a line of mojibake: 1,000 characters 0.04 s, 4,000 1.2 s, 16,000 160 s). A longer line is
-#: diffed word by word where ftfy kept its spaces, else it is one repair.
-_HUNK_DIFF_MAX = 1_000
+#: Longest line diffed as a whole: a character diff costs the cube of the length at worst (a
+#: line of mojibake: 4,000 characters 1.2 s, 16,000 160 s; 1,000 characters of "Ã©a" 2.6 s).
+#: A longer line is diffed word by word where ftfy kept its spaces, else it is one repair.
+_HUNK_DIFF_MAX = 120
 _ENTITY = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 
 #: ftfy fixer names to our repair kinds (documented in schemas/common.schema.json).
@@ -233,9 +233,10 @@ def _hunks(before: str, after: str) -> list[tuple[int, int, str]]:
 
 
 def _hunks_by_word(before: str, after: str) -> list[tuple[int, int, str]]:
-    """:func:`_hunks` of a long line in linear time: each changed word diffed alone, where ftfy
-    kept the line's spaces (mojibake never spans one: no UTF-8 sequence has a 0x20 byte), and
-    hunks closer than ``_HUNK_GAP`` joined; one hunk where it did not keep them."""
+    """:func:`_hunks` of a long line in linear time: each changed word diffed alone (a word
+    longer than ``_HUNK_DIFF_MAX``, one hunk), where ftfy kept the line's spaces (mojibake never
+    spans one: no UTF-8 sequence has a 0x20 byte), and hunks closer than ``_HUNK_GAP`` joined;
+    one hunk where it did not keep them."""
     words, fixed = before.split(" "), after.split(" ")
     if len(words) != len(fixed):
         return [_one_hunk(before, after)]
@@ -243,7 +244,13 @@ def _hunks_by_word(before: str, after: str) -> list[tuple[int, int, str]]:
     at = to = 0
     for word, new in zip(words, fixed, strict=True):
         shift = 0  # how much longer the word's hunks so far made it
-        for start, end, replacement in _hunks(word, new) if word != new else []:
+        if word == new:
+            changes = []
+        elif len(word) > _HUNK_DIFF_MAX:
+            changes = [_one_hunk(word, new)]
+        else:
+            changes = _hunks(word, new)
+        for start, end, replacement in changes:
             a0, a1, b0 = at + start, at + end, to + start + shift
             b1 = b0 + len(replacement)
             shift += len(replacement) - (end - start)
