@@ -74,11 +74,13 @@ CREDIT_NAMES = re.compile(
     rf"\b(?:{alternation([*NEWS_AGENCIES, *_PHOTO_CREDITS])})\b|/|\bphoto\b", re.IGNORECASE
 )
 #: A caption and its credit: "... [Getty]", "... (AFP)", "... Photo: Reuters", "Credit: ...".
+#: (Spaces possessive where no credit can start with one: a caption padded with thousands of
+#: spaces was read in the cube of their number.)
 CAPTION = re.compile(
-    r"(?P<caption>.*?\S)\s*[-–—|]?\s*"
+    r"(?P<caption>.*?\S)\s*+[-–—|]?+\s*+"
     r"(?:\[(?P<bracketed>[^\[\]]{2,60})\]|\((?P<parenthesised>[^()]{2,60})\)"
     r"|(?:Photo(?:graph)?s?|Picture|Pic|Image|Credit|Photo credit|Image credit|Image source)"
-    r"\s*:\s*(?P<labelled>[^:]{2,60}?))\s*",
+    r"\s*:\s*(?P<labelled>[^:]{2,60}?))\s*+",
 )
 #: Captions are short; a longer line that ends "(AFP)" is a story signed off by the agency.
 #: Labelled set, Nov 2026: same scores from 18 up; below 18, captions drop.
@@ -93,5 +95,5 @@ _PLACE_MIXED = r"[A-Z][\w'’.\-]+(?:[ /][A-Z][\w'’.\-]+)*"
 DATELINE = re.compile(
     rf"(?P<place>(?P<upper>{_PLACE_UPPER})|{_PLACE_MIXED})(?:,\s+(?P<region>{_PLACE_MIXED}))??"
     r"(?:,\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
-    r"\s*(?:\((?P<agency>[^()]{2,40})\))?\s*(?P<dash>--|[-–—])\s+"
+    r"\s*+(?:\((?P<agency>[^()]{2,40})\))?+\s*+(?P<dash>--|[-–—])\s+"
 )
