@@ -6,6 +6,7 @@ for an article is what the worker would publish for it.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import Literal
 
@@ -16,6 +17,7 @@ from agents.pipeline import run_entities, run_repair, run_structure
 from agents.records import DeadLetter, Stage, StructuredArticle
 from agents.repair.intake import parse_raw_record
 from agents.settings import Settings
+from agents.stories import StoryIndex, mark_story
 
 Until = Literal["repair", "structure", "entities"]
 #: What processing one record gave: ("event", event) or ("dead", dead letter).
@@ -27,8 +29,10 @@ def process_records(
     settings: Settings,
     until: Until = "entities",
     load_analyzer: Callable[[], EntityAnalyzer] | None = None,
+    stories: StoryIndex | None = None,
 ) -> Iterator[Outcome]:
-    """Run every record through the stages up to ``until``; entities in batches."""
+    """Run every record through the stages up to ``until``; entities in batches. Enriched
+    events are marked with their story by ``stories`` (the run's index) when it is given."""
     analyzer: EntityAnalyzer | None = None
     batch: list[tuple[InputRecord, StructuredArticle]] = []
     for record in records:
@@ -39,11 +43,11 @@ def process_records(
         batch.append((record, outcome[1]))  # type: ignore[arg-type]
         if len(batch) >= settings.batch_size:
             analyzer = analyzer or _load(load_analyzer, settings)
-            yield from _entities(batch, analyzer)
+            yield from _entities(batch, analyzer, stories)
             batch = []
     if batch:
         analyzer = analyzer or _load(load_analyzer, settings)
-        yield from _entities(batch, analyzer)
+        yield from _entities(batch, analyzer, stories)
 
 
 def _early_stages(record: InputRecord, settings: Settings, until: Until) -> Outcome:
@@ -62,14 +66,18 @@ def _early_stages(record: InputRecord, settings: Settings, until: Until) -> Outc
 
 
 def _entities(
-    batch: list[tuple[InputRecord, StructuredArticle]], analyzer: EntityAnalyzer
+    batch: list[tuple[InputRecord, StructuredArticle]],
+    analyzer: EntityAnalyzer,
+    stories: StoryIndex | None,
 ) -> Iterator[Outcome]:
     results = run_entities([article for _, article in batch], analyzer)
     for (record, article), result in zip(batch, results, strict=True):
         if isinstance(result, Exception):
             yield "dead", _letter("entities", result, record, article["id"], article["source"])
-        else:
+        elif stories is None:
             yield "event", result  # type: ignore[misc]
+        else:
+            yield "event", mark_story(result, stories, time.time())  # type: ignore[misc]
 
 
 def _letter(
