@@ -26,9 +26,11 @@ from agents.records import Amount, Entity
 #: What is counted is a short noun phrase: more words than this and the run is not one.
 MAX_COUNTED_WORDS = 4
 #: Space between words: a wrapped line's break, but never a blank line (another paragraph).
-_GAP = r"[^\S\n]*\n?[^\S\n]*"
+#: Possessive, so a long run of spaces after a number is read once, not once per way to split it.
+_GAP = r"[^\S\n]*+(?:\n[^\S\n]*+)?+"
 _WORD = re.compile(_GAP + r"([^\W\d_][\w'’]*(?:-[\w'’]+)*)")
 _OF = re.compile(_GAP + r"of\b")
+_STOPS = STOP_WORDS | AMOUNT_STOP_VERBS
 _NUMBER = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?")
 _QUALIFIER = re.compile(
     r"(?:"
@@ -105,7 +107,7 @@ def _counted_after(text: str, end: int) -> tuple[str, int] | None:
     words: list[re.Match[str]] = []
     while len(words) < MAX_COUNTED_WORDS:
         match = _WORD.match(text, at)
-        if not match or match[1].lower() in STOP_WORDS | AMOUNT_STOP_VERBS:
+        if not match or match[1].lower() in _STOPS:
             break
         words.append(match)
         at = match.end()

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from itertools import pairwise
 from typing import NamedTuple
 
 from agents.entities.gazetteer import Place, demonym_stem, fold
@@ -28,7 +29,7 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 #: A group of mentions: (label, or PLACE for places; normalised form).
 GroupKey = tuple[str, str]
 #: Finds the group a group belongs in, among the others; None to leave it where it is.
-HostFinder = Callable[[GroupKey, Sequence[GroupKey]], GroupKey | None]
+HostFinder = Callable[[GroupKey, "_Groups"], GroupKey | None]
 #: Places are grouped whatever the model called them (GPE, LOC, FAC): one place, one entity.
 _PLACE_FAMILY = "PLACE"
 
@@ -107,51 +108,93 @@ def canonical_name(forms: Iterable[str]) -> str:
     """The fullest form: most words, then not in capitals ("Beirut" of a "BEIRUT" dateline),
     then most letters; the first such form on a tie."""
     forms = list(forms)
+    first: dict[str, int] = {}  # where each form first stands: thousands of mentions, one pass
+    for i, form in enumerate(forms):
+        first.setdefault(form, i)
     return max(
         forms,
-        key=lambda form: (len(form.split()), not form.isupper(), len(form), -forms.index(form)),
+        key=lambda form: (len(form.split()), not form.isupper(), len(form), -first[form]),
     )
 
 
 def _fold(groups: dict[GroupKey, list[Found]], host_of: HostFinder) -> None:
     """Move each group for which ``host_of`` finds a host into that host."""
+    others = _Groups(groups)
+    hosts = set()
     for key in list(groups):
-        host = host_of(key, [other for other in groups if other != key])
+        host = host_of(key, others)
         if host is not None:
             groups[host].extend(groups.pop(key))
-            groups[host].sort()
+            hosts.add(host)
+    for host in hosts & groups.keys():  # no finder reads mentions: sorted once, at the end
+        groups[host].sort()
 
 
-def _person_host(key: GroupKey, others: Sequence[GroupKey]) -> GroupKey | None:
+class _Groups:
+    """The groups a group may join, indexed by the words the finders compare, so that each
+    finder looks at the few groups that share a word with this one, not at every group: an
+    article of thousands of names merges in linear time. The indexes are built when a fold
+    starts and may hold groups moved since; :meth:`having` yields only the groups still there.
+    """
+
+    def __init__(self, groups: dict[GroupKey, list[Found]]) -> None:
+        self.groups = groups
+        self._by: dict[tuple[str, ...], list[GroupKey]] = {}
+        for key in groups:
+            label, form = key
+            pieces = form.split("-")
+            if len(pieces) < 2:
+                continue
+            self._by.setdefault(("first", label, pieces[0]), []).append(key)
+            self._by.setdefault(("last", label, pieces[-1]), []).append(key)
+            for pair in dict.fromkeys(pairwise(pieces)):
+                self._by.setdefault(("pair", label, *pair), []).append(key)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.groups
+
+    def having(self, *index: str) -> Iterator[GroupKey]:
+        """The groups of several words still there whose ``("first"|"last", label, word)`` or
+        ``("pair", label, word, next word)`` is ``index``, in the order of the groups."""
+        return (key for key in self._by.get(index, ()) if key in self.groups)
+
+    def rarest_pair(self, label: str, form: str) -> tuple[str, ...]:
+        pieces = form.split("-")
+        pairs = [("pair", label, *pair) for pair in pairwise(pieces)]
+        return min(pairs, key=lambda pair: len(self._by.get(pair, ())))
+
+
+def _only(hosts: Iterator[GroupKey]) -> GroupKey | None:
+    """The host when there is exactly one."""
+    first, second = next(hosts, None), next(hosts, None)
+    return first if second is None else None
+
+
+def _person_host(key: GroupKey, others: _Groups) -> GroupKey | None:
     """The one person named in full whose surname is this surname-only name."""
     label, form = key
     if label != "PERSON" or not _is_surname_only(form):
         return None
     surname = form.rsplit("-", 1)[-1]
-    hosts = [
-        (other_label, other)
-        for other_label, other in others
-        if other_label == "PERSON"
-        and not _is_surname_only(other)
-        and other.rsplit("-", 1)[-1] == surname
-    ]
-    return hosts[0] if len(hosts) == 1 else None
+    return _only(
+        other
+        for other in others.having("last", "PERSON", surname)
+        if other != key and not _is_surname_only(other[1])
+    )
 
 
-def _first_name_host(key: GroupKey, others: Sequence[GroupKey]) -> GroupKey | None:
+def _first_name_host(key: GroupKey, others: _Groups) -> GroupKey | None:
     """The one person named in full whose first name this one-word name is ("Erik was
     stronger" of "Erik Solberg"), when no other person has it, as first name or surname."""
     label, form = key
     if label != "PERSON" or "-" in form:
         return None
-    people = [other for other in others if other[0] == "PERSON" and "-" in other[1]]
-    hosts = [p for p in people if p[1].split("-", 1)[0] == form]
-    if len(hosts) != 1 or any(p[1].rsplit("-", 1)[-1] == form for p in people):
+    if next(others.having("last", "PERSON", form), None) is not None:
         return None
-    return hosts[0]
+    return _only(others.having("first", "PERSON", form))
 
 
-def _name_host(key: GroupKey, others: Sequence[GroupKey]) -> GroupKey | None:
+def _name_host(key: GroupKey, others: _Groups) -> GroupKey | None:
     """The one longer name of the same kind that contains this one word for word ("salvation
     government" in "syrian salvation government"); a one-word name only where the longer name
     starts with it ("Sony" of "Sony Group"), so that "Hezbollah" is not taken for "Kataib
@@ -160,13 +203,13 @@ def _name_host(key: GroupKey, others: Sequence[GroupKey]) -> GroupKey | None:
     if label in {"PERSON", _PLACE_FAMILY} or label not in NAME_LABELS:
         return None
     if "-" in form:
-        hosts = [o for o in others if o[0] == label and f"-{form}-" in f"-{o[1]}-"]
-    else:
-        hosts = [o for o in others if o[0] == label and o[1].startswith(f"{form}-")]
-    return hosts[0] if len(hosts) == 1 else None
+        # A longer name holding these words in a row holds their rarest pair of words.
+        candidates = others.having(*others.rarest_pair(label, form))
+        return _only(o for o in candidates if o != key and f"-{form}-" in f"-{o[1]}-")
+    return _only(o for o in others.having("first", label, form) if o != key)
 
 
-def _singular_host(key: GroupKey, others: Sequence[GroupKey]) -> GroupKey | None:
+def _singular_host(key: GroupKey, others: _Groups) -> GroupKey | None:
     """A group in the plural joins the same group in the singular, "Kenyans" are "Kenyan"; one
     of a group joins the group, "Dutchman" is "Dutch"."""
     label, form = key

@@ -51,7 +51,9 @@ def speaker_keys(speaker: str | None, forms: dict[str, str], describers: set[str
     if not speaker:
         return []
     keys = []
-    for part in _JOINED.split(speaker.strip()):
+    # Spaces collapsed first: the parts' words are the same, and a speaker padded with
+    # thousands of spaces splits in linear time, not in the square of the padding.
+    for part in _JOINED.split(" ".join(speaker.split())):
         key = _named_by(part.split(), forms, describers)
         if key is not None and key not in keys:
             keys.append(key)

@@ -42,6 +42,7 @@ from agents.entities.salience import add_salience
 from agents.entities.speakers import link_speakers
 from agents.entities.tables.labels import CONTENT_BLOCK_KINDS, HEADLINE_BLOCK_KINDS, PLACE_LABELS
 from agents.entities.tables.organisations import WELL_KNOWN_ACRONYMS
+from agents.entities.tokenizer import model_pieces
 from agents.entities.tokens import Tagged
 from agents.records import SCHEMA_ENRICHED, Block, EnrichedArticle, Entity, StructuredArticle
 
@@ -72,28 +73,40 @@ class EntityAnalyzer:
     def analyze(self, events: list[StructuredArticle]) -> list[list[Entity]]:
         """The entities of each article, in the order of ``events``."""
         blocks = [content_blocks(event) for event in events]
-        texts = [
-            event["text"][block["start"] : block["end"]]
+        # The model reads a long paragraph in pieces: one doc of thousands of tokens is read a
+        # token at a time, where many short ones are read side by side.
+        pieces = [
+            [piece for block in article_blocks for piece in model_pieces(event["text"], block)]
             for event, article_blocks in zip(events, blocks, strict=True)
-            for block in article_blocks
+        ]
+        texts = [
+            event["text"][piece["start"] : piece["end"]]
+            for event, article_pieces in zip(events, pieces, strict=True)
+            for piece in article_pieces
         ]
         # One pipe over every block of every article: the model batches them itself (its batch
         # size made no measurable difference between 32 and 1000 blocks here).
         docs = iter(self.nlp.pipe(texts))
         return [
-            self._article_entities([next(docs) for _ in article_blocks], article_blocks)
-            for article_blocks in blocks
+            self._article_entities(
+                event["text"], [next(docs) for _ in article_pieces], article_pieces, article_blocks
+            )
+            for event, article_pieces, article_blocks in zip(events, pieces, blocks, strict=True)
         ]
 
-    def _article_entities(self, docs: Sequence[Doc], blocks: Sequence[Block]) -> list[Entity]:
+    def _article_entities(
+        self, text: str, docs: Sequence[Doc], pieces: Sequence[Block], blocks: Sequence[Block]
+    ) -> list[Entity]:
+        """One article's entities; ``docs`` are the model's reading of its ``pieces`` of
+        ``blocks``."""
         tagged = [correct_block(doc, self.gazetteer, self.retype_rules) for doc in docs]
         tagged, acronyms = correct_article(docs, tagged, self.gazetteer, self.missed_name_rules)
         tagged = retype_clubs(docs, tagged, self.gazetteer)
-        headlines = [block["kind"] in HEADLINE_BLOCK_KINDS for block in blocks]
+        headlines = [piece["kind"] in HEADLINE_BLOCK_KINDS for piece in pieces]
         tagged = drop_headline_openers(docs, tagged, headlines)
         found = [
-            _found(doc, span, block["start"])
-            for doc, spans, block in zip(docs, tagged, blocks, strict=True)
+            _found(text, doc, span, piece["start"])
+            for doc, spans, piece in zip(docs, tagged, pieces, strict=True)
             for span in spans
         ]
         places = self._resolve_places(found)
@@ -180,9 +193,12 @@ def content_blocks(event: StructuredArticle) -> list[Block]:
     )
 
 
-def _found(doc: Doc, span: Tagged, offset: int) -> Found:
+def _found(text: str, doc: Doc, span: Tagged, offset: int) -> Found:
+    """A mention in offsets of the article's text, and its words as the text writes them (the
+    model read a defused copy: :mod:`agents.entities.tokenizer`)."""
     tokens = doc[span.start : span.end]
-    return Found(offset + tokens.start_char, offset + tokens.end_char, tokens.text, span.label)
+    start, end = offset + tokens.start_char, offset + tokens.end_char
+    return Found(start, end, text[start:end], span.label)
 
 
 def _keys(pair: tuple[str, str]) -> tuple[str, str]:

@@ -30,6 +30,9 @@ def make_producer(settings: Settings) -> KafkaProducer:
             acks="all",
             linger_ms=5,
             max_request_size=settings.max_event_bytes,
+            # Whole pages and their dead letters: gzip (in the standard library, and read by every
+            # Kafka client) makes news text five to ten times smaller on the wire and on disk.
+            compression_type="gzip",
             request_timeout_ms=15_000,
         )
     except KafkaError as exc:

@@ -35,6 +35,7 @@ def build_app(settings: Settings) -> CopydeskApp:
         broker_heartbeat_interval=max(1.0, settings.session_timeout / 4),
         # Events carry the whole article (dead letters the whole input, base64): allow large ones.
         producer_max_request_size=settings.max_event_bytes,
+        producer_compression_type="gzip",
         consumer_max_fetch_size=settings.max_event_bytes,
     )
     app.stage_agents = register_agents(app, Topics.declare(app, settings), settings)

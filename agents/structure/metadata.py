@@ -31,6 +31,7 @@ from agents.structure.tables.metadata import (
     CAPTION_MAX_WORDS,
     CREDIT_NAMES,
     DATELINE,
+    METADATA_MAX_CHARS,
     METADATA_MAX_WORDS,
     METADATA_SEPARATOR,
     NAME_PLACE_SUFFIX,
@@ -72,7 +73,7 @@ class Metadata:
 
 def read_metadata_line(line: str) -> Metadata | None:
     """What a byline, date, reading-time or caption line states; None for any other line."""
-    if len(line.split()) <= METADATA_MAX_WORDS:
+    if len(line) <= METADATA_MAX_CHARS and len(line.split()) <= METADATA_MAX_WORDS:
         # The whole line first: "By Jane Doe | Economics correspondent" is one byline.
         found = _read_part(line) or _read_parts(METADATA_SEPARATOR.split(line))
         if found:

@@ -42,7 +42,9 @@ from agents.structure.tables.quotes import (
     ABBREVIATIONS,
     AFTER_SUBJECT,
     ATTRIBUTION_AFTER,
+    ATTRIBUTION_LEAD,
     ATTRIBUTION_MAX_TAIL_WORDS,
+    ATTRIBUTION_REST,
     CLOSING_QUOTES,
     CONJOINED_SUBJECT,
     DESCRIPTION,
@@ -70,6 +72,9 @@ from agents.structure.tables.quotes import (
 )
 
 _CLAUSE_BREAK = re.compile(r"[,;:]")
+#: An attribution's subject is at most 120 characters, so one starting further back inside the
+#: spaces after a quotation would end inside them, before any verb.
+_ATTRIBUTION_REACH = 122
 
 
 @dataclass(slots=True)
@@ -90,6 +95,28 @@ class _Article:
     sentences: list[tuple[int, int]]  # every sentence of the body, in order
     quotations: list[_Quotation]
     senders: list[tuple[int, str, str]] | None = None  # (where, document noun, sender), lazily
+    names: list[list[re.Match[str]]] | None = None  # each sentence's names, lazily
+    first_full: dict[str, tuple[int, str]] | None = None  # surname: (where it ends, full form)
+
+    def sentence_names(self, index: int) -> list[re.Match[str]]:
+        """The names of sentence ``index``, read once per article."""
+        if self.names is None:
+            self.names = [
+                list(PERSON_NAME.finditer(self.text, start, end)) for start, end in self.sentences
+            ]
+        return self.names[index]
+
+    def full_names(self) -> dict[str, tuple[int, str]]:
+        """Each surname's first mention in full: where it ends, and the name with its role."""
+        if self.first_full is None:
+            self.first_full = {}
+            for index, (start, end) in enumerate(self.sentences):
+                begin = _subject_start(self.text, start, end)
+                for name in self.sentence_names(index):
+                    found = _full_form(self.text, begin, name)
+                    if found and found[0] not in self.first_full:
+                        self.first_full[found[0]] = (name.end(), found[1])
+        return self.first_full
 
     def sentence_of(self, position: int) -> int:
         return bisect_right(self.sentences, (position, len(self.text) + 1)) - 1
@@ -176,11 +203,16 @@ def _quote_marks(text: str, start: int, end: int) -> list[tuple[int, int | None]
             opened = None
     if opened is not None:
         pairs.append((opened, None))
+    # A single-marked quotation inside a double-marked one is part of it: the furthest close of
+    # the double-marked ones opened before it tells, in one pass.
+    double = len(pairs)
+    reach, opened_so_far = -1, 0
     for match in SINGLE_QUOTATION.finditer(text, start, end):
-        inside = any(
-            first < match.start() < (end if last is None else last) for first, last in pairs
-        )
-        if not inside:
+        while opened_so_far < double and pairs[opened_so_far][0] < match.start():
+            last = pairs[opened_so_far][1]
+            reach = max(reach, end if last is None else last)
+            opened_so_far += 1
+        if not match.start() < reach:
             pairs.append((match.start(), match.end() - 1))
     return sorted(pairs)
 
@@ -188,20 +220,41 @@ def _quote_marks(text: str, start: int, end: int) -> list[tuple[int, int | None]
 def _split_sentences(
     text: str, start: int, end: int, pairs: list[tuple[int, int | None]]
 ) -> list[tuple[int, int]]:
-    """Sentence spans of one paragraph; no break inside a quotation or after "Mr." or "J."."""
+    """Sentence spans of one paragraph; no break inside a quotation or after "Mr." or "J.".
+
+    In one pass: a break is inside a quotation when one opened before it closes at or after it,
+    so the furthest close of the quotations opened so far tells (``pairs`` are sorted).
+    """
     spans: list[tuple[int, int]] = []
     begin = start
+    reach, opened_so_far = -1, 0
     for match in SENTENCE_BREAK.finditer(text, start, end):
         cut = match.end()
-        inside = any(
-            opened < cut <= (end if closed is None else closed) for opened, closed in pairs
-        )
-        if inside or _is_abbreviation(text[begin : match.start()]):
+        while opened_so_far < len(pairs) and pairs[opened_so_far][0] < cut:
+            closed = pairs[opened_so_far][1]
+            reach = max(reach, end if closed is None else closed)
+            opened_so_far += 1
+        if cut <= reach or _is_abbreviation(_last_word(text, begin, match.start())):
             continue
         spans.append((begin, cut))
         begin = cut
     spans.append((begin, end))
     return spans
+
+
+def _last_word(text: str, begin: int, end: int) -> str:
+    """The last word of ``text[begin:end]`` (or ""), read back from its end only: a paragraph of
+    thousands of "Mr." is not re-read from its start at each one."""
+    start = end
+    while start > begin and not text[start - 1].isspace():
+        start -= 1
+    if start == end:  # spaces before the break: the word before them
+        while end > begin and text[end - 1].isspace():
+            end -= 1
+        start = end
+        while start > begin and not text[start - 1].isspace():
+            start -= 1
+    return text[start:end]
 
 
 def _is_abbreviation(before: str) -> bool:
@@ -232,7 +285,7 @@ def _attribution(article: _Article, quotation: _Quotation) -> str | None:
     text = article.text
     sentence_start, sentence_end = article.sentences[quotation.sentence]
     if quotation.closed is not None and _ends_for_attribution(text, quotation.closed):
-        match = ATTRIBUTION_AFTER.match(text, quotation.closed + 1, sentence_end)
+        match = _attribution_after(text, quotation.closed + 1, sentence_end)
         if match and match["inverted"]:
             return _clean_speaker(SPEAKER_END.sub("", match["inverted"]))
         if match:
@@ -244,6 +297,22 @@ def _attribution(article: _Article, quotation: _Quotation) -> str | None:
     if previous and previous.sentence == quotation.sentence and previous.closed is not None:
         clause_start = previous.closed + 1
     return _speaker_before(text[clause_start : quotation.opened], text[sentence_start:sentence_end])
+
+
+def _attribution_after(text: str, start: int, end: int) -> re.Match[str] | None:
+    """``', X said'`` at ``start``, as ``\\s*,?\\s*`` then the attribution would match it, in
+    linear time. The spaces are first read whole; failing that, the attribution is tried from
+    the latest place inside them where it can start (a subject of spaces, before "Reuters,"), as
+    backtracking would, over at most the attribution's longest subject."""
+    match = ATTRIBUTION_AFTER.match(text, start, end)
+    if match is not None:
+        return match
+    lead = ATTRIBUTION_LEAD.match(text, start, end).end()
+    for at in range(lead - 1, max(start, lead - _ATTRIBUTION_REACH) - 1, -1):
+        match = ATTRIBUTION_REST.match(text, at, end)
+        if match is not None:
+            return match
+    return None
 
 
 def _ends_for_attribution(text: str, closed: int) -> bool:
@@ -380,17 +449,36 @@ def _mention(article: _Article, start: int, name: re.Match[str]) -> str | None:
 
 def _full_mention(article: _Article, surname: str, before: int) -> str | None:
     """The first mention of a person the article calls by ``surname`` alone, in full, with the
-    role it gave there: 'Hartmann' -> 'City manager Lena Hartmann'."""
-    text = article.text
-    for start, end in article.sentences:
-        if start >= before:
-            break
-        begin = _subject_start(text, start, end)
-        for name in PERSON_NAME.finditer(text, start, min(end, before)):
-            words = name.group().split()
-            if len(words) > 1 and words[-1] == surname and words[0].lower() not in NOT_A_NAME_START:
-                role = _role_start(text, begin, name)
-                return text[name.start() if role is None else role : name.end()]
+    role it gave there: 'Hartmann' -> 'City manager Lena Hartmann'.
+
+    The names of every sentence are read once per article (:meth:`_Article.full_names`), not once
+    per quotation: a paragraph of thousands of "Hartmann said" stays linear. Only a name that runs
+    past ``before`` is read again, up to it, as the search up to ``before`` would read it.
+    """
+    first = article.full_names().get(surname)
+    if first is not None and first[0] <= before:
+        return first[1]
+    index = article.sentence_of(before)
+    if not 0 <= index < len(article.sentences) or article.sentences[index][0] >= before:
+        return None
+    names = article.sentence_names(index)
+    at = bisect_right(names, before - 1, key=lambda name: name.start()) - 1  # the last to start
+    if at < 0 or names[at].end() <= before:
+        return None
+    start, end = article.sentences[index]
+    for name in PERSON_NAME.finditer(article.text, names[at].start(), before):
+        found = _full_form(article.text, _subject_start(article.text, start, end), name)
+        if found and found[0] == surname:
+            return found[1]
+    return None
+
+
+def _full_form(text: str, begin: int, name: re.Match[str]) -> tuple[str, str] | None:
+    """(surname, the name in full with its role) for a name of two words or more."""
+    words = name.group().split()
+    if len(words) > 1 and words[0].lower() not in NOT_A_NAME_START:
+        role = _role_start(text, begin, name)
+        return words[-1], text[name.start() if role is None else role : name.end()]
     return None
 
 

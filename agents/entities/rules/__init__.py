@@ -56,6 +56,12 @@ from agents.entities.rules.span import (
 from agents.entities.tables.labels import NAME_LABELS
 from agents.entities.tokens import Tagged, span_text
 
+#: Known names are looked for again up to this many tokens long: each capitalised word tries every
+#: length up to the longest, so one name of hundreds of tokens (a block of dense names read as
+#: one person) made the search quadratic. News names run to about eight ("United Nations High
+#: Commissioner for Refugees" is six).
+MAX_FREE_NAME_TOKENS = 12
+
 
 def correct_block(
     doc: Doc,
@@ -115,7 +121,7 @@ def correct_article(
     blocks = harmonise_labels(docs, blocks, gazetteer)
     features = feature_short_names(docs, blocks)
     names = {short: "LOC" for short in features} | known_names(docs, blocks)
-    longest = max((count_tokens(name) for name in names), default=1)
+    longest = min(MAX_FREE_NAME_TOKENS, max((count_tokens(name) for name in names), default=1))
     blocks = [
         extend_org_names(doc, spans + find_free(doc, spans, names.get, longest))
         for doc, spans in zip(docs, blocks, strict=True)

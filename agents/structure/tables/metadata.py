@@ -38,7 +38,9 @@ BYLINE_TRAILER = re.compile(
 #: The trailer roles whose people wrote the story (editors did not).
 TRAILER_AUTHORS = re.compile(r"(?:(?:additional\s+)?reporting|writing)\s+by\s+", re.IGNORECASE)
 #: Separators between the names of a byline.
-NAME_SEPARATORS = re.compile(r"\s*(?:,|;|\||&|\band\b|\(|\))\s*")
+#: (Each separator starts where its spaces start, so a run of spaces is read once, not once for
+#: each of its characters.)
+NAME_SEPARATORS = re.compile(r"(?:(?<!\s)\s+)?(?:,|;|\||&|\band\b|\(|\))\s*")
 #: Where in a byline part the person ends: "Jane Doe in Beirut".
 NAME_PLACE_SUFFIX = re.compile(r"\s+in\s+[A-Z].*$")
 #: A word of a name in a byline: capitalised, or the Arabic article hyphened to it ("al-Sharif").
@@ -47,9 +49,12 @@ NAME_WORD = re.compile(r"(?:[A-Z][\w'’.-]*|(?:al|el)-[A-Za-z][\w'’-]*)")
 #: A byline, date or reading-time line is shorter than this, even with several joined.
 #: Labelled set, Nov 2026: same scores from 16 up; below 16, paragraph counts drop.
 METADATA_MAX_WORDS = 24
+#: ... and of fewer characters than this: a line of 24 words padded with thousands of spaces or
+#: marks is no byline, and its parsers never see it.
+METADATA_MAX_CHARS = 400
 #: Metadata joined on one line: "By Jane Doe | 5 min read | 3 March 2025", and a blog's "Posted on
 #: 22 April 2025 by Jane Doe" (every part must then be metadata, so a sentence never splits).
-METADATA_SEPARATOR = re.compile(r"\s+[|·•]\s+|\s+(?=[Bb]y\s)")
+METADATA_SEPARATOR = re.compile(r"(?<!\s)(?:\s+[|·•]\s+|\s+(?=[Bb]y\s))")
 
 #: "2 min read", "5-minute read", "Reading time: 4 minutes". The word "read" is required.
 READING_TIME = re.compile(
@@ -69,11 +74,13 @@ CREDIT_NAMES = re.compile(
     rf"\b(?:{alternation([*NEWS_AGENCIES, *_PHOTO_CREDITS])})\b|/|\bphoto\b", re.IGNORECASE
 )
 #: A caption and its credit: "... [Getty]", "... (AFP)", "... Photo: Reuters", "Credit: ...".
+#: (Spaces possessive where no credit can start with one: a caption padded with thousands of
+#: spaces was read in the cube of their number.)
 CAPTION = re.compile(
-    r"(?P<caption>.*?\S)\s*[-–—|]?\s*"
+    r"(?P<caption>.*?\S)\s*+[-–—|]?+\s*+"
     r"(?:\[(?P<bracketed>[^\[\]]{2,60})\]|\((?P<parenthesised>[^()]{2,60})\)"
     r"|(?:Photo(?:graph)?s?|Picture|Pic|Image|Credit|Photo credit|Image credit|Image source)"
-    r"\s*:\s*(?P<labelled>[^:]{2,60}?))\s*",
+    r"\s*:\s*(?P<labelled>[^:]{2,60}?))\s*+",
 )
 #: Captions are short; a longer line that ends "(AFP)" is a story signed off by the agency.
 #: Labelled set, Nov 2026: same scores from 18 up; below 18, captions drop.
@@ -88,5 +95,5 @@ _PLACE_MIXED = r"[A-Z][\w'’.\-]+(?:[ /][A-Z][\w'’.\-]+)*"
 DATELINE = re.compile(
     rf"(?P<place>(?P<upper>{_PLACE_UPPER})|{_PLACE_MIXED})(?:,\s+(?P<region>{_PLACE_MIXED}))??"
     r"(?:,\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
-    r"\s*(?:\((?P<agency>[^()]{2,40})\))?\s*(?P<dash>--|[-–—])\s+"
+    r"\s*+(?:\((?P<agency>[^()]{2,40})\))?+\s*+(?P<dash>--|[-–—])\s+"
 )

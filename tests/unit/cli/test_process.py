@@ -3,12 +3,14 @@ stderr."""
 
 from __future__ import annotations
 
+import base64
 from pathlib import Path
 
 import pytest
 
 from agents.contracts import problems
 from tests.helpers import EXAMPLES, copydesk, json_lines
+from tests.quality.pages import news_page
 
 
 def test_cli_process_until_repair_and_structure(tmp_path: Path) -> None:
@@ -58,3 +60,34 @@ def test_cli_process_entity_events_one_per_named_entity() -> None:
     assert rotterdam["article_countries"][0] == "NL"  # the headline's place comes first
     refused = copydesk("process", "--entity-events", "--until", "structure", "-", stdin=b"x")
     assert refused.returncode == 2 and b"--entity-events needs" in refused.stderr
+
+
+@pytest.mark.model
+def test_cli_process_a_real_size_page_gives_the_enriched_event(tmp_path: Path) -> None:
+    """1.5 MB of markup around 5,000 words: a quarter of real news pages is this large, and all
+    went to the DLQ as too_large while the text limit counted markup."""
+    page = tmp_path / "page.html"
+    page.write_bytes(news_page(markup_bytes=1_500_000, words=5_000))
+    done = copydesk("process", str(page))
+    assert done.returncode == 0, done.stderr[-2000:]
+    (event,) = json_lines(done.stdout)
+    assert problems(event, "enriched-article/1") == []
+    assert event["word_count"] >= 4_500 and event["title"].endswith("court ruling")
+    assert len(event["text"]) < 200_000 < len(page.read_bytes())
+
+
+def test_cli_process_limits_a_page_by_its_text_and_a_record_by_its_bytes(tmp_path: Path) -> None:
+    """The text limit counts the page's text, not its markup; a record over the byte limit is a
+    dead letter holding it whole."""
+    page = tmp_path / "page.html"
+    page.write_bytes(news_page(markup_bytes=300_000, words=600))
+    small = ["--max-text-chars", "50000"]
+    done = copydesk("process", "--until", "repair", *small, str(page))
+    assert done.returncode == 0, done.stderr[-2000:]
+    done = copydesk("process", "--until", "repair", "--max-text-chars", "2000", str(page))
+    (letter,) = json_lines(done.stderr)
+    assert letter["kind"] == "too_large" and "once extracted from its page" in letter["reason"]
+    done = copydesk("process", "--until", "repair", "--max-record-bytes", "100000", str(page))
+    (letter,) = json_lines(done.stderr)
+    assert letter["kind"] == "too_large" and "COPYDESK_MAX_RECORD_BYTES" in letter["reason"]
+    assert base64.b64decode(letter["value_b64"]) == page.read_bytes()

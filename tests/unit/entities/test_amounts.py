@@ -84,3 +84,11 @@ def test_amounts_extract_reads_cardinals_only_in_text_order():
         (40, "fishermen", 10),
         (12, "boats", 27),
     ]
+
+
+def test_amounts_a_number_before_a_long_run_of_spaces():
+    """The gap after a number was read in the square of its length: 100,000 spaces held the
+    stage for hours."""
+    text = "at least 200" + " " * 100_000 + "armed men"
+    assert read_amount(text, 0, 12)["counted"] == "armed men"
+    assert read_amount("at least 200" + " " * 100_000 + ".", 0, 12) is None

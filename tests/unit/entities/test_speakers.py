@@ -54,3 +54,11 @@ def test_speakers_link_a_speaker_to_the_entities_it_names(speaker, keys):
     (linked,) = link_speakers([quote], ENTITIES)
     assert linked["speaker_keys"] == keys
     assert {k: v for k, v in linked.items() if k != "speaker_keys"} == quote
+
+
+def test_speakers_a_speaker_padded_with_thousands_of_spaces():
+    """Its splitting at "and" and commas read a run of spaces in the square of its length."""
+    speaker = "Iraqi Prime Minister Eduardo Leite" + " " * 50_000 + "and Masoud Pezeshkian"
+    quote: Quote = {"text": "We will rebuild", "speaker": speaker, "start": 1, "end": 16}
+    (linked,) = link_speakers([quote], ENTITIES)
+    assert linked["speaker_keys"] == ["person:eduardo-leite", "person:masoud-pezeshkian"]

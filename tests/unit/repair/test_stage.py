@@ -8,6 +8,7 @@ from agents.contracts import problems
 from agents.errors import RejectedInput
 from agents.records import RawArticle
 from agents.repair.stage import repair_article, repair_text
+from tests.helpers import assert_spans
 
 CORRECT = [
     "央行周二表示，将继续实施稳健的货币政策（见附表）。",  # full-width punctuation
@@ -167,3 +168,13 @@ def test_repair_article_undoes_a_wrong_latin1_declaration_of_legacy_bytes() -> N
     assert event["decoding"]["method"] == "declared"
     assert event["text"] == text
     assert [r["codec"] for r in event["repairs"]] == ["gbk read as latin-1"]
+
+
+def test_repair_a_long_line_of_mojibake_is_diffed_word_by_word():
+    """A character diff of a line costs its square or worse: 16,000 characters of mojibake on one
+    line took 160 s. A long line is diffed a word at a time, each change still its own repair."""
+    line = " ".join(["Ã©tÃ© cafÃ© naÃ¯ve rÃ©sumÃ© and more words"] * 400)
+    text, repairs = repair_text(line)
+    assert text == " ".join(["été café naïve résumé and more words"] * 400)
+    assert len(repairs) == 2_000 and {r["after"] for r in repairs} == {"été", "é", "ï"}
+    assert_spans(line, text, repairs)

@@ -180,3 +180,21 @@ def test_structure_metadata_reads_datelines(
 )
 def test_structure_metadata_finds_no_dateline_in_an_ordinary_opening(paragraph: str) -> None:
     assert parse_dateline(paragraph) is None
+
+
+@pytest.mark.parametrize("pad", [" ", "\t", '"'])
+def test_metadata_a_short_line_padded_with_thousands_of_characters_is_no_metadata(pad):
+    """A line of a few words was read by every metadata parser whatever its length; its byline
+    separators read a run of spaces in the square of its length."""
+    assert read_metadata_line("By Jane" + pad * 50_000 + "Doe | 2 min read") is None
+    assert parse_byline("By Jane Doe" + " " * 20_000 + "and John Roe") is not None
+
+
+@pytest.mark.parametrize("spaces", [1_000, 50_000])
+def test_metadata_a_caption_or_dateline_padded_with_spaces(spaces):
+    """Their spaces were read in the cube of their number: 16,000 took seconds."""
+    caption = parse_caption("Crowds at the port" + " " * spaces + "[Getty]")
+    assert caption is not None and caption.credit == "Getty"
+    assert parse_caption("He said:" + " " * spaces + "we will rebuild") is None
+    dateline = parse_dateline("BEIRUT" + " " * spaces + "(Reuters) - The army said")
+    assert dateline is not None and dateline["agency"] == "Reuters"

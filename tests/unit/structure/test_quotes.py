@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from agents.structure.quotes import find_quotes
+from agents.structure.quotes import _quote_marks, _split_sentences, find_quotes
 
 
 def quotes_of(text: str) -> list[tuple[str, str | None]]:
@@ -255,3 +255,46 @@ def test_quotes_take_apostrophes_and_nested_single_marks_for_what_they_are() -> 
     text = "“He told us ‘stay inside’ and left the square,” said Omar Haddad."
     assert quotes_of(text) == [("He told us ‘stay inside’ and left the square", "Omar Haddad")]
     assert quotes_of("Officials’ pay rises and the mayor’s office closes early.") == []
+
+
+# --- Hostile paragraphs: each was read in the square of its length ------------------------------
+
+
+@pytest.mark.parametrize("marks", [".", "!?", "…", "?!."])
+def test_quotes_a_run_of_thousands_of_full_stops_is_one_break(marks):
+    text = "The port closed" + marks * 20_000 + " The strike went on."
+    sentences = _split_sentences(text, 0, len(text), [])
+    assert [text[a:b].split()[0] for a, b in sentences] == ["The", "The"]
+
+
+def test_quotes_thousands_of_abbreviations_and_quoted_breaks_in_one_paragraph():
+    text = "Mr. " * 20_000 + "Smith left. " + "“We go. We stay.” " * 5_000 + "End."
+    pairs = _quote_marks(text, 0, len(text))
+    sentences = _split_sentences(text, 0, len(text), pairs)
+    assert text[slice(*sentences[0])].endswith("Smith left. ") and len(sentences) == 5_002
+
+
+def test_quotes_thousands_of_quotations_by_a_surname_find_the_full_name_once():
+    """A paragraph of "Hartmann said: “...”" over and over looked for her full name from the
+    article's start at each quotation."""
+    text = "City manager Lena Hartmann spoke. " + "Hartmann said: “We will go on now.” " * 5_000
+    quotes = find_quotes(text, [(0, len(text))])
+    assert len(quotes) == 5_000
+    assert {quote["speaker"] for quote in quotes} == {"City manager Lena Hartmann"}
+
+
+def test_quotes_a_quotation_of_a_hundred_thousand_spaces():
+    text = "The mayor said: “" + " " * 100_000 + "we will rebuild the port,” on Monday."
+    (quote,) = find_quotes(text, [(0, len(text))])
+    assert quote["text"] == "we will rebuild the port" and quote["speaker"] == "The mayor"
+
+
+@pytest.mark.parametrize("spaces", [60, 240, 100_000])
+def test_quotes_an_attribution_after_thousands_of_spaces(spaces):
+    """The spaces after a quotation's close were split every way: 60 took 2.5 s, 240 hung."""
+    text = "“We will rebuild the port,”" + " " * spaces + "the mayor said."
+    (quote,) = find_quotes(text, [(0, len(text))])
+    assert quote["speaker"] == "the mayor"
+    text = "“We will rebuild the port,”" + " " * spaces + "and nothing more happened"
+    (quote,) = find_quotes(text, [(0, len(text))])
+    assert quote["speaker"] is None
