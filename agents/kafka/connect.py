@@ -201,7 +201,8 @@ def explain(settings: Settings, exc: BaseException, seen: list[BaseException]) -
     messages = [str(e) for e in reversed(candidates)]
     handshake = next((m for m in messages if "Handshake failed" in m), None)
     if handshake:
-        return f"cannot reach {where}: TLS handshake failed ({handshake.split(': ', 1)[-1]})"
+        reason = handshake.split("Handshake failed: ", 1)[-1]
+        return f"cannot reach {where}: TLS handshake failed ({reason})"
     if any("socket disconnected" in m or "Connection reset" in m for m in messages):
         hints = []
         if not settings.tls:

@@ -31,22 +31,27 @@ class Secret(str):
 def ssl_context(settings: Settings) -> ssl.SSLContext | None:
     """The TLS context for the broker connection, or None when TLS is off.
 
-    The system's CAs unless ``tls_ca_file`` names one; the client certificate and key when given;
-    the host-name check as ``tls_check_hostname`` says (the certificate is verified either way).
+    The system's CAs unless ``tls_ca_file`` names one (then it alone); the client certificate and
+    key when given; the host-name check as ``tls_check_hostname`` says (the certificate is
+    verified either way).
     """
     if not settings.tls:
         return None
-    context = ssl.create_default_context(ssl.Purpose.SERVER_AUTH)
+    try:
+        # With a CA file, that CA alone is trusted (as kafka-python's own ssl_cafile does).
+        context = ssl.create_default_context(cafile=settings.tls_ca_file or None)
+    except ssl.SSLError as exc:
+        raise ConfigError(
+            f"{ENV_PREFIX}TLS_CA_FILE: not a usable PEM certificate ({exc.reason or exc})"
+        ) from None
     context.minimum_version = ssl.TLSVersion.TLSv1_2
     try:
-        if settings.tls_ca_file:
-            context.load_verify_locations(cafile=settings.tls_ca_file)
         if settings.tls_cert_file:
             context.load_cert_chain(settings.tls_cert_file, settings.tls_key_file or None)
     except ssl.SSLError as exc:
-        which = "TLS_CA_FILE" if "verify" in str(exc).lower() else "TLS_CERT_FILE/TLS_KEY_FILE"
         raise ConfigError(
-            f"{ENV_PREFIX}{which}: not a usable PEM certificate or key ({exc.reason or exc})"
+            f"{ENV_PREFIX}TLS_CERT_FILE/TLS_KEY_FILE: not a usable PEM certificate and key "
+            f"({exc.reason or exc})"
         ) from None
     context.check_hostname = settings.tls_check_hostname
     return context
