@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -15,6 +16,8 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, get_args
+
+import pytest
 
 from agents.contracts import problems
 from agents.pipeline import run_repair, run_structure
@@ -132,12 +135,24 @@ def assert_consistent(event: StructuredArticle) -> None:
 
 
 def copydesk(
-    *args: str, stdin: bytes | None = None, env: Mapping[str, str] | None = None, **run: Any
+    *args: str,
+    stdin: bytes | None = None,
+    env: Mapping[str, str] | None = None,
+    unprivileged: bool = False,
+    **run: Any,
 ) -> subprocess.CompletedProcess[bytes]:
     """Run ``copydesk ARGS`` as a user would (``python -m agents``), capturing its output;
-    ``env`` is added to this process's environment, ``run`` goes to ``subprocess.run``."""
+    ``env`` is added to this process's environment, ``run`` goes to ``subprocess.run``.
+
+    ``unprivileged``: without root's power to read any file (when the tests run as root), so a
+    file without read permission is unreadable to the command, as it is to a user."""
+    prefix = []
+    if unprivileged and os.geteuid() == 0:
+        if shutil.which("setpriv") is None:
+            pytest.skip("running as root without setpriv: every file is readable")
+        prefix = ["setpriv", "--bounding-set=-dac_override,-dac_read_search"]
     return subprocess.run(
-        [sys.executable, "-m", "agents", *args],
+        [*prefix, sys.executable, "-m", "agents", *args],
         input=stdin,
         capture_output=True,
         timeout=300,
@@ -156,14 +171,6 @@ def assert_one_line_error(done: subprocess.CompletedProcess[bytes], *says: str) 
     for part in says:
         assert part in err, f"{part!r} not in {err!r}"
     return err.strip()
-
-
-def as_another_user() -> dict[str, Any]:
-    """``subprocess.run`` arguments that run a command without root's power to read anything
-    (as ``nobody``), so a file without read permission is unreadable to it; none when not root."""
-    if os.geteuid() != 0:
-        return {}
-    return {"user": 65534, "group": 65534, "extra_groups": []}
 
 
 @contextmanager

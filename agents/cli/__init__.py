@@ -392,7 +392,10 @@ def _status(args: argparse.Namespace) -> int:
 
 
 def _process(args: argparse.Namespace) -> int:
-    from agents.cli.inputs import read_inputs
+    from agents.cli.inputs import plan_inputs, read_inputs
+
+    plan_inputs(args.paths)  # before the stages (and spaCy) are even imported
+
     from agents.cli.process import process_records
     from agents.cli.rules import read_rule_files, watchlist_of
     from agents.entities.events import entity_events
