@@ -29,13 +29,11 @@ def broker_binary() -> str:
         ) from exc
 
 
-def broker_command(
-    port: int, host: str = "127.0.0.1", advertised_port: int | None = None
-) -> list[str]:
-    """The broker's command line; it tells clients to connect to ``advertised_port`` (default
-    ``port``), as a broker behind a proxy does."""
+def broker_command(port: int, host: str = "127.0.0.1", advertised: str | None = None) -> list[str]:
+    """The broker's command line; it tells clients to connect to ``advertised`` (``HOST:PORT``,
+    default its own address), as a broker behind a proxy does."""
     url = f"tcp://{host}:{port}"
-    advertised = f"tcp://{host}:{advertised_port or port}"
+    advertised = f"tcp://{advertised or f'{host}:{port}'}"
     return [
         broker_binary(),
         "broker",
@@ -54,23 +52,24 @@ class EmbeddedBroker:
     """
 
     def __init__(
-        self, port: int | None = None, host: str = "127.0.0.1", advertised_port: int | None = None
+        self, port: int | None = None, host: str = "127.0.0.1", advertised: str | None = None
     ) -> None:
         self.host = host
         self.port = port or free_port(host)
-        self.advertised_port = advertised_port or self.port
+        #: ``HOST:PORT`` clients are told to connect to: a proxy in front, or the broker itself.
+        self.advertised = advertised or f"{host}:{self.port}"
         self.process: subprocess.Popen[bytes] | None = None
         self._log: IO[bytes] | None = None
 
     @property
     def url(self) -> str:
-        """Where clients connect: the advertised address (a proxy in front, or the broker)."""
-        return f"kafka://{self.host}:{self.advertised_port}"
+        """Where clients connect: the advertised address."""
+        return f"kafka://{self.advertised}"
 
     def start(self, timeout: float = 20.0, log: Path | None = None) -> EmbeddedBroker:
         self._log = open(log, "ab") if log else None  # noqa: SIM115 (closed in stop)
         self.process = subprocess.Popen(
-            broker_command(self.port, self.host, self.advertised_port),
+            broker_command(self.port, self.host, self.advertised),
             stdout=self._log or subprocess.DEVNULL,
             stderr=subprocess.STDOUT,
             env={**os.environ, "RUST_LOG": os.environ.get("RUST_LOG", "warn")},
