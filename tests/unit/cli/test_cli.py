@@ -27,7 +27,7 @@ def test_cli_every_command_has_help_and_the_readme_shows_it() -> None:
     readme = (ROOT / "README.md").read_text()
     (commands,) = [a for a in build_parser()._actions if isinstance(a.choices, dict)]
     assert set(commands.choices) == {
-        "broker", "worker", "publish", "tail", "process", "rules", "demo",
+        "broker", "worker", "publish", "tail", "status", "process", "rules", "demo",
     }  # fmt: skip
     for name, parser in commands.choices.items():
         assert parser.description, name
