@@ -196,7 +196,8 @@ class Settings:
             raise ConfigError(f"{ENV_PREFIX}WEB_PORT={self.web_port} must be from 1 to 65535")
         if not self.app_id.strip():
             raise ConfigError(f"{ENV_PREFIX}APP_ID is empty: give the consumer group's name")
-        for role, topic in self.stage_topics.items():
+        topics = {**self.stage_topics, "rules": self.topic_rules, "matches": self.topic_matches}
+        for role, topic in topics.items():
             if not _TOPIC.fullmatch(topic):
                 raise ConfigError(
                     f"{env_name('topic_' + role)}={topic!r} is not a Kafka topic name: "

@@ -461,7 +461,7 @@ def _add_rules_command(commands: argparse._SubParsersAction) -> None:
     remove.add_argument("rule_id", metavar="ID")
     remove.set_defaults(run=_rules_remove)
     for action in (add, listing, remove):
-        _add_settings(action, ("broker", "topic_rules"))
+        _add_settings(action, (*_CONNECTION_SETTINGS, "topic_rules"))
 
 
 def _rules_add(args: argparse.Namespace) -> int:
@@ -469,7 +469,7 @@ def _rules_add(args: argparse.Namespace) -> int:
     from agents.kafka.rules import send_rules
 
     rules = read_rule_files(args.files)
-    sent = send_rules(_settings(args), [(rule["id"], rule) for rule in rules])
+    sent = send_rules(_kafka_settings(args), [(rule["id"], rule) for rule in rules])
     print(f"copydesk: {sent} of {len(rules)} rules added", file=sys.stderr)
     return 0 if sent == len(rules) else 1
 
@@ -478,7 +478,7 @@ def _rules_list(args: argparse.Namespace) -> int:
     from agents.cli.rules import describe_rule
     from agents.kafka.rules import rules_in_force
 
-    for rule in rules_in_force(_settings(args)).values():
+    for rule in rules_in_force(_kafka_settings(args)).values():
         print(json.dumps(rule, ensure_ascii=False) if args.json else describe_rule(rule))
     return 0
 
@@ -486,7 +486,7 @@ def _rules_list(args: argparse.Namespace) -> int:
 def _rules_remove(args: argparse.Namespace) -> int:
     from agents.kafka.rules import rules_in_force, send_rules
 
-    settings = _settings(args)
+    settings = _kafka_settings(args)
     if args.rule_id not in rules_in_force(settings):
         print(f"copydesk: no rule {args.rule_id!r} in force", file=sys.stderr)
         return 1

@@ -21,6 +21,7 @@ KAFKA_COMMANDS = {
     "publish": ["publish", str(EXAMPLES / "harbour-strike.txt")],
     "tail": ["tail", "--timeout", "30"],
     "status": ["status"],
+    "rules": ["rules", "list"],
 }
 #: A short wait for the broker, so the faults that wait for it stay quick.
 QUICK = {"COPYDESK_BROKER_TIMEOUT": "1"}
@@ -43,6 +44,8 @@ QUICK = {"COPYDESK_BROKER_TIMEOUT": "1"}
         ("tail", ["--tls-ca-file", "/no/ca.pem"], {}, "--tls-ca-file is set but TLS is off"),
         ("status", ["--broker", "http://h:80"], {}, "--broker: unknown scheme 'http'"),
         ("status", [], {"COPYDESK_WEB_PORT": "0"}, "COPYDESK_WEB_PORT=0 must be from 1 to 65535"),
+        ("rules", ["--broker", "kafka://h:x"], {}, "--broker: port 'x' in 'kafka://h:x' is not"),
+        ("rules", [], {"COPYDESK_TOPIC_RULES": "a/b"}, "COPYDESK_TOPIC_RULES='a/b' is not a Kafka"),
         ("status", ["--tls", "--tls-ca-file", "/no/ca.pem"], {}, "--tls-ca-file: no such file"),
     ],
 )
@@ -141,6 +144,11 @@ def test_unreadable_directory(command: str, tmp_path: Path) -> None:
     assert_one_line_error(done, f"cannot read directory {inside}: Permission denied")
 
 
+def test_rule_file_missing_comes_before_the_broker() -> None:
+    done = copydesk("rules", "add", "/no/rules.json", env={"COPYDESK_BROKER": "127.0.0.1:9"})
+    assert_one_line_error(done, "cannot read rule file /no/rules.json")
+
+
 def test_not_a_file_or_directory() -> None:
     assert_one_line_error(copydesk("process", "/dev/null"), "not a file or directory: /dev/null")
 
@@ -180,8 +188,8 @@ def test_no_command_shows_a_password(tmp_path: Path) -> None:
         "COPYDESK_SASL_USERNAME": "alice",
         "COPYDESK_SASL_PASSWORD": "hunter2-in-env",
     }
-    for command in ("worker", "publish", "tail", "status"):
-        shown = copydesk(command, "--help", env=env).stdout.decode()
+    for command in (["worker"], ["publish"], ["tail"], ["status"], ["rules", "add"]):
+        shown = copydesk(*command, "--help", env=env).stdout.decode()
         assert "--sasl-password-file" in shown and "--sasl-password " not in shown
         assert "hunter2" not in shown
     done = copydesk("status", "--broker", f"127.0.0.1:{free_port()}", env={**env, **QUICK})
