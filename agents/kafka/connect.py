@@ -24,6 +24,7 @@ import logging
 import socket
 import ssl
 import time
+from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -128,28 +129,36 @@ def _try_server(host: str, port: int, context: ssl.SSLContext | None, timeout: f
 
 
 class _Watch(logging.Handler):
-    """Collects the exceptions kafka-python logs while it connects and works."""
+    """Collects the exceptions kafka-python logs while it connects and works (the latest
+    ``keep``: a ``tail`` left running through hours of a flapping broker stays small)."""
 
-    def __init__(self) -> None:
+    def __init__(self, keep: int = 200) -> None:
         super().__init__(logging.DEBUG)
-        self.errors: list[BaseException] = []
+        self._recent: deque[BaseException] = deque(maxlen=keep)
+        self._count = 0
+
+    @property
+    def errors(self) -> list[BaseException]:
+        return list(self._recent)
 
     def emit(self, record: logging.LogRecord) -> None:
         args = record.args if isinstance(record.args, tuple) else ()
-        for arg in args:
-            if isinstance(arg, BaseException):
-                self.errors.append(arg)
+        found = [arg for arg in args if isinstance(arg, BaseException)]
         if record.exc_info and record.exc_info[1] is not None:
-            self.errors.append(record.exc_info[1])
+            found.append(record.exc_info[1])
         if record.levelno >= logging.WARNING and "failed" in str(record.msg):
             # f-string messages ("Bootstrap attempt to 0 failed: ...") carry no exception
-            self.errors.append(KafkaError(record.getMessage()))
+            found.append(KafkaError(record.getMessage()))
+        self._recent.extend(found)
+        self._count += len(found)
 
     def mark(self) -> int:
-        return len(self.errors)
+        return self._count
 
     def since(self, mark: int) -> list[BaseException]:
-        return self.errors[mark:]
+        """What was logged after :meth:`mark` returned ``mark`` (as much as is kept)."""
+        new = min(self._count - mark, len(self._recent))
+        return list(self._recent)[len(self._recent) - new :] if new > 0 else []
 
 
 @contextmanager
