@@ -8,12 +8,22 @@ every command and ``docs/configuration.md`` are generated from these fields
 The group timeouts are shorter than Faust's defaults because a new worker's first group join waits
 for the rebalance timeout (measured: 30 s with the defaults, 5 s with these). The entity stage runs
 the model off the event loop, so heartbeats keep flowing within a 10 s session.
+
+:meth:`Settings.check` refuses, with one line naming the variable, every value copydesk cannot use:
+a broker URL of another scheme or without a host, ports out of range, timeouts that are not finite,
+TLS and SASL settings that do not fit together, files that cannot be read. Commands check before
+they connect, so a bad setting never ends in a library's traceback.
+
+Secrets (the SASL password) come from the environment or a file, never from a flag; they are left
+out of ``repr(settings)`` and masked in the ``repr`` of :meth:`Settings.as_env`.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
+import re
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -25,9 +35,25 @@ from agents.errors import ConfigError
 ENV_PREFIX = "COPYDESK_"
 
 
-def setting(default: Any, help: str, *, metavar: str | None = None) -> Any:
-    """A settings field: its default, and one line of help for ``--help`` and the docs."""
-    return dataclasses.field(default=default, metadata={"help": help, "metavar": metavar})
+#: The broker URL schemes copydesk accepts: Faust's aiokafka driver under both of its names.
+BROKER_SCHEMES = ("kafka", "aiokafka")
+#: The SASL mechanisms every client copydesk makes supports (kafka-python and aiokafka).
+SASL_MECHANISMS = ("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512")
+_MECHANISMS = ", ".join(SASL_MECHANISMS)
+_TRUE = ("1", "yes", "true", "on")
+_FALSE = ("0", "no", "false", "off")
+
+
+def setting(default: Any, help: str, *, metavar: str | None = None, secret: bool = False) -> Any:
+    """A settings field: its default, and one line of help for ``--help`` and the docs.
+
+    A ``secret`` setting is read from the environment only (no flag), and is left out of
+    ``repr(settings)``."""
+    return dataclasses.field(
+        default=default,
+        repr=not secret,
+        metadata={"help": help, "metavar": metavar, "secret": secret},
+    )
 
 
 @dataclass(frozen=True)
@@ -86,6 +112,46 @@ class Settings:
         "seconds a worker's fetch may wait for records (the embedded broker always waits this "
         "long on an idle partition; see agents/streaming/transport.py)",
     )
+    broker_timeout: float = setting(
+        10.0,
+        "seconds a command waits for the broker to answer (connection, TLS handshake, a request) "
+        "before it gives up with exit 2; the worker's start-up check too",
+    )
+    tls: bool = setting(False, "connect to the broker over TLS (security protocol SSL or SASL_SSL)")
+    tls_ca_file: str = setting(
+        "",
+        "PEM file of the CA that signed the broker's certificate (default: the system's CAs)",
+        metavar="FILE",
+    )
+    tls_cert_file: str = setting(
+        "",
+        "PEM file of the client certificate, for brokers that authenticate clients by TLS",
+        metavar="FILE",
+    )
+    tls_key_file: str = setting(
+        "",
+        "PEM file of the client certificate's private key (if not in the certificate file)",
+        metavar="FILE",
+    )
+    tls_check_hostname: bool = setting(
+        True, "check that the broker's certificate names the host connected to"
+    )
+    sasl_mechanism: str = setting(
+        "",
+        "SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512 (default: no SASL)",
+        metavar="NAME",
+    )
+    sasl_username: str = setting("", "SASL user name", metavar="USER")
+    sasl_password: str = setting(
+        "",
+        "SASL password (environment only, never a flag; or use COPYDESK_SASL_PASSWORD_FILE)",
+        secret=True,
+    )
+    sasl_password_file: str = setting(
+        "",
+        "file holding the SASL password (one line; a trailing newline is ignored)",
+        metavar="FILE",
+    )
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
@@ -102,9 +168,15 @@ class Settings:
             datadir = Path(tempfile.gettempdir()) / "copydesk" / settings.app_id
             settings = dataclasses.replace(settings, datadir=str(datadir))
         settings.check()
-        return settings
+        # One spelling for every client: Faust's ``kafka://h1:9092;kafka://h2:9092``.
+        broker = ";".join(f"kafka://{server}" for server in settings.bootstrap_servers)
+        return dataclasses.replace(
+            settings, broker=broker, sasl_mechanism=settings.sasl_mechanism.upper()
+        )
 
     def check(self) -> None:
+        """Raise :class:`ConfigError`, one line naming the variable, for any value copydesk
+        cannot use."""
         for name in ("partitions", "max_record_bytes", "max_text_chars", "batch_size"):
             if getattr(self, name) < 1:
                 raise ConfigError(f"{env_name(name)} must be at least 1")
@@ -112,22 +184,106 @@ class Settings:
             raise ConfigError(f"{ENV_PREFIX}STORY_WINDOW_DAYS must be over 0")
         if not 0 < self.fetch_max_wait <= 60:
             raise ConfigError(f"{ENV_PREFIX}FETCH_MAX_WAIT must be over 0 and at most 60 seconds")
-        if not self.broker.strip():
+        for name in ("batch_within", "session_timeout", "rebalance_timeout", "broker_timeout"):
+            value = getattr(self, name)
+            least = 0 if name == "batch_within" else 0.001
+            if not (math.isfinite(value) and least <= value <= 3600):
+                raise ConfigError(
+                    f"{env_name(name)}={value} must be a number of seconds "
+                    f"{'from 0' if least == 0 else 'over 0'} to 3600"
+                )
+        if not 1 <= self.web_port <= 65535:
+            raise ConfigError(f"{ENV_PREFIX}WEB_PORT={self.web_port} must be from 1 to 65535")
+        if not self.app_id.strip():
+            raise ConfigError(f"{ENV_PREFIX}APP_ID is empty: give the consumer group's name")
+        topics = {**self.stage_topics, "rules": self.topic_rules, "matches": self.topic_matches}
+        for role, topic in topics.items():
+            if not _TOPIC.fullmatch(topic):
+                raise ConfigError(
+                    f"{env_name('topic_' + role)}={topic!r} is not a Kafka topic name: "
+                    "1 to 249 of letters, digits, '.', '_' and '-'"
+                )
+        self.broker_servers  # noqa: B018 (parses the URL, raising ConfigError)
+        self._check_security()
+
+    def _check_security(self) -> None:
+        for name in ("tls_ca_file", "tls_cert_file", "tls_key_file"):
+            path = getattr(self, name)
+            if path and not self.tls:
+                raise ConfigError(
+                    f"{env_name(name)} is set but TLS is off: set {ENV_PREFIX}TLS=yes"
+                )
+            if path:
+                _readable(name, path)
+        if self.tls_key_file and not self.tls_cert_file:
+            raise ConfigError(
+                f"{ENV_PREFIX}TLS_KEY_FILE is set without {ENV_PREFIX}TLS_CERT_FILE: "
+                "a client key goes with its certificate"
+            )
+        mechanism = self.sasl_mechanism.upper()
+        if mechanism and mechanism not in SASL_MECHANISMS:
+            raise ConfigError(
+                f"{ENV_PREFIX}SASL_MECHANISM={mechanism!r} is not one of {_MECHANISMS}"
+            )
+        if not mechanism:
+            for name in ("sasl_username", "sasl_password", "sasl_password_file"):
+                if getattr(self, name):
+                    raise ConfigError(
+                        f"{env_name(name)} is set but {ENV_PREFIX}SASL_MECHANISM is not: "
+                        f"set it to one of {_MECHANISMS}"
+                    )
+            return
+        if not self.sasl_username:
+            raise ConfigError(
+                f"{ENV_PREFIX}SASL_MECHANISM is {mechanism} but {ENV_PREFIX}SASL_USERNAME is empty"
+            )
+        if self.sasl_password and self.sasl_password_file:
+            raise ConfigError(
+                f"both {ENV_PREFIX}SASL_PASSWORD and {ENV_PREFIX}SASL_PASSWORD_FILE are set: "
+                "give the password one way"
+            )
+        if not self.sasl_password and not self.sasl_password_file:
+            raise ConfigError(
+                f"{ENV_PREFIX}SASL_MECHANISM is {mechanism} but no password: set "
+                f"{ENV_PREFIX}SASL_PASSWORD_FILE (or {ENV_PREFIX}SASL_PASSWORD)"
+            )
+        if not self.sasl_secret():
+            raise ConfigError(f"{ENV_PREFIX}SASL_PASSWORD_FILE {self.sasl_password_file} is empty")
+
+    @property
+    def broker_servers(self) -> list[tuple[str, int]]:
+        """The broker URL as ``[(host, port), ...]``: ``kafka://h1:9092;kafka://h2:9092``, or
+        ``h1:9092,h2:9092``; the port defaults to 9092. Raises :class:`ConfigError`."""
+        servers = []
+        for part in self.broker.replace(",", ";").split(";"):
+            part = part.strip()
+            if part:
+                servers.append(_parse_server(part))
+        if not servers:
             raise ConfigError(
                 f"{ENV_PREFIX}BROKER is empty: give a URL like kafka://localhost:9092"
             )
+        return servers
 
     @property
     def bootstrap_servers(self) -> list[str]:
         """The broker URL as kafka-python wants it: ``["host:port", ...]``."""
-        servers = []
-        for part in self.broker.replace(",", ";").split(";"):
-            part = part.strip()
-            if "://" in part:
-                part = part.split("://", 1)[1]
-            if part:
-                servers.append(part.rstrip("/"))
-        return servers
+        return [f"[{h}]:{p}" if ":" in h else f"{h}:{p}" for h, p in self.broker_servers]
+
+    @property
+    def security_protocol(self) -> str:
+        """Kafka's name for how clients talk to the broker: PLAINTEXT, SSL, SASL_PLAINTEXT or
+        SASL_SSL."""
+        if self.sasl_mechanism:
+            return "SASL_SSL" if self.tls else "SASL_PLAINTEXT"
+        return "SSL" if self.tls else "PLAINTEXT"
+
+    def sasl_secret(self) -> str:
+        """The SASL password, from ``COPYDESK_SASL_PASSWORD`` or read from its file now."""
+        if self.sasl_password or not self.sasl_password_file:
+            return self.sasl_password
+        text = _readable("sasl_password_file", self.sasl_password_file).read_text("utf-8")
+        return text.rstrip("\r\n")
 
     @property
     def max_event_bytes(self) -> int:
@@ -151,9 +307,84 @@ class Settings:
     def story_window_s(self) -> float:
         return self.story_window_days * 86_400
 
-    def as_env(self) -> dict[str, str]:
-        """These settings as ``COPYDESK_*`` variables, for a child process."""
-        return {env_name(f.name): str(getattr(self, f.name)) for f in dataclasses.fields(self)}
+    def as_env(self) -> Environment:
+        """These settings as ``COPYDESK_*`` variables, for a child process (secrets included,
+        masked in the ``repr``, so logging the mapping shows no password)."""
+        env = Environment()
+        for field in dataclasses.fields(self):
+            value = getattr(self, field.name)
+            if isinstance(value, bool):
+                env[env_name(field.name)] = "yes" if value else "no"
+            else:
+                env[env_name(field.name)] = str(value)
+        return env
+
+
+class Environment(dict[str, str]):
+    """``COPYDESK_*`` variables for a child process; the ``repr`` masks secret values."""
+
+    def __repr__(self) -> str:
+        secret = {env_name(f.name) for f in dataclasses.fields(Settings) if f.metadata["secret"]}
+        shown = {k: ("***" if k in secret and v else v) for k, v in self.items()}
+        return repr(shown)
+
+    __str__ = __repr__
+
+
+_TOPIC = re.compile(r"[A-Za-z0-9._-]{1,249}")
+_HOST = re.compile(r"[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?")
+
+
+def _parse_server(part: str) -> tuple[str, int]:
+    """``kafka://host:port`` (scheme and port optional) as ``(host, port)``."""
+    example = "give kafka://HOST:PORT, several separated by ';'"
+    rest = part
+    if "://" in part:
+        scheme, rest = part.split("://", 1)
+        if scheme.lower() not in BROKER_SCHEMES:
+            raise ConfigError(
+                f"{ENV_PREFIX}BROKER: unknown scheme {scheme!r} in {_shown(part)!r}: {example}"
+            )
+    rest = rest.rstrip("/")
+    if "@" in rest:
+        raise ConfigError(
+            f"{ENV_PREFIX}BROKER must not hold credentials: use {ENV_PREFIX}SASL_USERNAME and "
+            f"{ENV_PREFIX}SASL_PASSWORD_FILE"
+        )
+    if rest.startswith("["):  # [IPv6]:port
+        host, _, port_text = rest[1:].partition("]")
+        port_text = port_text.removeprefix(":")
+        valid = bool(host) and ":" in host
+    else:
+        host, _, port_text = rest.partition(":")
+        valid = bool(_HOST.fullmatch(host))
+    if not valid or "/" in port_text:
+        raise ConfigError(f"{ENV_PREFIX}BROKER: no host in {_shown(part)!r}: {example}")
+    if not port_text:
+        return host, 9092
+    if not port_text.isdigit() or not 1 <= int(port_text) <= 65535:
+        raise ConfigError(
+            f"{ENV_PREFIX}BROKER: port {port_text!r} in {_shown(part)!r} is not from 1 to 65535"
+        )
+    return host, int(port_text)
+
+
+def _shown(part: str) -> str:
+    """A broker URL for an error message: anything before an '@' (credentials) left out."""
+    return re.sub(r"//[^/@]*@", "//***@", part)
+
+
+def _readable(name: str, path: str) -> Path:
+    """``path`` if it is a file this process can read, else a :class:`ConfigError`."""
+    file = Path(path)
+    if not file.is_file():
+        raise ConfigError(f"{env_name(name)}: no such file: {path}")
+    try:
+        with file.open("rb"):
+            pass
+    except OSError as exc:
+        raise ConfigError(f"{env_name(name)}: cannot read {path}: {exc.strerror}") from None
+    return file
 
 
 def env_name(name: str) -> str:
@@ -176,6 +407,7 @@ def describe(name: str) -> dict[str, Any]:
         "default": field.default,
         "type": kind,
         "metavar": metavar,
+        "secret": field.metadata["secret"],
     }
 
 
@@ -193,17 +425,28 @@ def reference() -> str:
     ]
     for field in dataclasses.fields(Settings):
         about = describe(field.name)
-        default = f"`{about['default']}`" if about["default"] != "" else ""
-        lines.append(
-            f"| `{env_name(field.name)}` | `{flag_name(field.name)}` | {default} "
-            f"| {about['help']} |"
-        )
+        value = about["default"]
+        if isinstance(value, bool):
+            value = "yes" if value else "no"
+        default = f"`{value}`" if value != "" else ""
+        if about["secret"]:
+            flag = "(none: environment only)"
+        elif about["type"] is bool:
+            flag = f"`{flag_name(field.name)}`, `--no-{flag_name(field.name)[2:]}`"
+        else:
+            flag = f"`{flag_name(field.name)}`"
+        lines.append(f"| `{env_name(field.name)}` | {flag} | {default} | {about['help']} |")
     return "\n".join(lines) + "\n"
 
 
 def _convert(name: str, raw: str, kind: type) -> object:
     if kind is str:
         return raw
+    if kind is bool:
+        word = raw.strip().lower()
+        if word in _TRUE + _FALSE:
+            return word in _TRUE
+        raise ConfigError(f"{name}={raw!r} is not yes or no")
     try:
         return kind(raw)
     except ValueError:

@@ -1,13 +1,16 @@
-"""Fixtures shared by every test: settings, the shared seed article, the NER analyzer."""
+"""Fixtures shared by every test: settings, the shared seed article, the NER analyzer, a
+certificate authority."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 from agents.entities.stage import EntityAnalyzer
 from agents.settings import Settings
+from tests.helpers import Pki, make_pki
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -44,3 +47,11 @@ def seed_lines(seed_bytes: bytes) -> list[str]:
 def analyzer(settings: Settings) -> EntityAnalyzer:
     """The real spaCy model, loaded once per session."""
     return EntityAnalyzer(settings.model)
+
+
+@pytest.fixture(scope="session")
+def pki(tmp_path_factory: pytest.TempPathFactory) -> Pki:
+    """A CA, a server certificate for ``localhost`` and a client certificate, made now."""
+    if shutil.which("openssl") is None:
+        pytest.skip("the openssl command is not installed: it makes the test certificates")
+    return make_pki(tmp_path_factory.mktemp("pki"))

@@ -4,12 +4,20 @@ the stages report."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
+import socket
 import subprocess
 import sys
-from collections.abc import Mapping
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
+
+import pytest
 
 from agents.contracts import problems
 from agents.pipeline import run_repair, run_structure
@@ -126,13 +134,120 @@ def assert_consistent(event: StructuredArticle) -> None:
     assert " ".join(event["paragraphs"]) == body
 
 
-def copydesk(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    """Run ``copydesk ARGS`` as a user would (``python -m agents``), capturing its output."""
+def copydesk(
+    *args: str,
+    stdin: bytes | None = None,
+    env: Mapping[str, str] | None = None,
+    unprivileged: bool = False,
+    **run: Any,
+) -> subprocess.CompletedProcess[bytes]:
+    """Run ``copydesk ARGS`` as a user would (``python -m agents``), capturing its output;
+    ``env`` is added to this process's environment, ``run`` goes to ``subprocess.run``.
+
+    ``unprivileged``: without root's power to read any file (when the tests run as root), so a
+    file without read permission is unreadable to the command, as it is to a user."""
+    prefix = []
+    if unprivileged and os.geteuid() == 0:
+        if shutil.which("setpriv") is None:
+            pytest.skip("running as root without setpriv: every file is readable")
+        prefix = ["setpriv", "--bounding-set=-dac_override,-dac_read_search"]
     return subprocess.run(
-        [sys.executable, "-m", "agents", *args], input=stdin, capture_output=True, timeout=300
+        [*prefix, sys.executable, "-m", "agents", *args],
+        input=stdin,
+        capture_output=True,
+        timeout=300,
+        env={**os.environ, **(env or {})},
+        **run,
     )
+
+
+def assert_one_line_error(done: subprocess.CompletedProcess[bytes], *says: str) -> str:
+    """The README's promise for a command that cannot run: exit 2, one line on stderr that
+    says what went wrong (each of ``says``), no traceback; returns the line."""
+    err = done.stderr.decode(errors="replace")
+    assert done.returncode == 2, f"exit {done.returncode}, stderr:\n{err}"
+    assert err.count("\n") == 1 and err.startswith("copydesk"), f"not one line:\n{err}"
+    assert "Traceback" not in err and ": error: " in err, err
+    for part in says:
+        assert part in err, f"{part!r} not in {err!r}"
+    return err.strip()
+
+
+@contextmanager
+def silent_server(answer: Callable[[socket.socket], None] | None = None) -> Iterator[int]:
+    """A TCP listener on a free port that is not Kafka: it reads what a client says and answers
+    nothing (or runs ``answer`` on each connection), in a thread. Yields its port."""
+
+    def hush(conn: socket.socket) -> None:
+        while conn.recv(1024):
+            pass
+
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.2)
+    stop = threading.Event()
+
+    def handle(conn: socket.socket) -> None:
+        with conn, suppress(OSError):
+            conn.settimeout(30)
+            (answer or hush)(conn)
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except TimeoutError:
+                continue
+            threading.Thread(target=handle, args=(conn,), daemon=True).start()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield listener.getsockname()[1]
+    finally:
+        stop.set()
+        thread.join()
+        listener.close()
 
 
 def json_lines(data: bytes) -> list[dict]:
     """The JSON objects of a command's output, one a line."""
     return [json.loads(line) for line in data.decode().splitlines() if line.strip()]
+
+
+@dataclass(frozen=True)
+class Pki:
+    """A certificate authority made for a test, a server certificate it signed for the name
+    ``localhost`` only (so ``127.0.0.1`` does not match it), and a client certificate."""
+
+    ca: Path
+    server_cert: Path
+    server_key: Path
+    client_cert: Path
+    client_key: Path
+
+
+def make_pki(folder: Path) -> Pki:
+    """Make a :class:`Pki` in ``folder`` with the ``openssl`` command (a day's validity)."""
+
+    def openssl(*args: str) -> None:
+        subprocess.run(["openssl", *args], cwd=folder, check=True, capture_output=True)
+
+    openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
+            "/CN=copydesk test CA", "-keyout", "ca.key", "-out", "ca.pem")  # fmt: skip
+    for name, usage, names in (
+        ("server", "serverAuth", "subjectAltName=DNS:localhost"),
+        ("client", "clientAuth", "subjectAltName=DNS:copydesk-client"),
+    ):
+        (folder / f"{name}.ext").write_text(f"{names}\nextendedKeyUsage={usage}\n")
+        openssl("req", "-newkey", "rsa:2048", "-nodes", "-subj", f"/CN={name}",
+                "-keyout", f"{name}.key", "-out", f"{name}.csr")  # fmt: skip
+        openssl("x509", "-req", "-in", f"{name}.csr", "-CA", "ca.pem", "-CAkey", "ca.key",
+                "-CAcreateserial", "-days", "1", "-extfile", f"{name}.ext",
+                "-out", f"{name}.pem")  # fmt: skip
+    return Pki(
+        folder / "ca.pem",
+        folder / "server.pem",
+        folder / "server.key",
+        folder / "client.pem",
+        folder / "client.key",
+    )

@@ -13,12 +13,19 @@ import time
 from collections.abc import Iterable
 from typing import Any
 
-from kafka import KafkaConsumer, TopicPartition
+from kafka import TopicPartition
 from kafka.admin import NewTopic
 
 from agents.contracts import decode_event, encode_event
 from agents.errors import RejectedInput
-from agents.kafka.clients import KafkaUnavailable, create_missing, make_producer
+from agents.kafka.clients import (
+    KafkaUnavailable,
+    create_missing,
+    end_offsets,
+    make_consumer,
+    make_producer,
+)
+from agents.kafka.connect import broker_errors
 from agents.records import SCHEMA_ALERT_RULE
 from agents.settings import Settings
 
@@ -38,43 +45,45 @@ def send_rules(settings: Settings, records: Iterable[tuple[str, dict[str, Any] |
     ensure_rules_topic(settings)
     producer = make_producer(settings)
     try:
-        futures = [
-            producer.send(
-                settings.topic_rules,
-                key=rule_id.encode("utf-8"),
-                value=None if rule is None else encode_event(rule),
-            )
-            for rule_id, rule in records
-        ]
-        producer.flush(timeout=30)
-        return sum(1 for future in futures if future.succeeded())
+        with broker_errors(settings):
+            futures = [
+                producer.send(
+                    settings.topic_rules,
+                    key=rule_id.encode("utf-8"),
+                    value=None if rule is None else encode_event(rule),
+                )
+                for rule_id, rule in records
+            ]
+            producer.flush(timeout=3 * settings.broker_timeout)
+            return sum(1 for future in futures if future.succeeded())
     finally:
-        producer.close()
+        producer.close(timeout=settings.broker_timeout)
 
 
 def rules_in_force(settings: Settings, timeout: float = 15.0) -> dict[str, dict[str, Any]]:
     """The rules in force: the topic read from its start to its end, tombstones applied. A
     record that is not a valid rule is left out (and logged)."""
     ensure_rules_topic(settings)
-    consumer = KafkaConsumer(
-        bootstrap_servers=settings.bootstrap_servers, enable_auto_commit=False, group_id=None
-    )
+    consumer = make_consumer(settings)
     rules: dict[str, dict[str, Any]] = {}
     try:
-        partitions = [
-            TopicPartition(settings.topic_rules, p)
-            for p in sorted(consumer.partitions_for_topic(settings.topic_rules) or {0})
-        ]
-        consumer.assign(partitions)
-        consumer.seek_to_beginning(*partitions)
-        ends = consumer.end_offsets(partitions)
-        deadline = time.monotonic() + timeout
-        while any(consumer.position(p) < ends[p] for p in partitions):
-            if time.monotonic() > deadline:
-                raise KafkaUnavailable(f"could not read {settings.topic_rules} in {timeout} s")
-            for records in consumer.poll(timeout_ms=500).values():
-                for record in records:
-                    apply_rule_record(rules, record.key, record.value)
+        with broker_errors(settings):
+            partitions = [
+                TopicPartition(settings.topic_rules, p)
+                for p in sorted(consumer.partitions_for_topic(settings.topic_rules) or {0})
+            ]
+            consumer.assign(partitions)
+            # The end from the fetch high watermark: the embedded broker's ListOffsets stops
+            # short of a last batch of several rules (see agents.kafka.clients).
+            ends = end_offsets(consumer, partitions, settings.broker_timeout)
+            consumer.seek_to_beginning(*partitions)
+            deadline = time.monotonic() + timeout
+            while any(consumer.position(p) < ends[p] for p in partitions):
+                if time.monotonic() > deadline:
+                    raise KafkaUnavailable(f"could not read {settings.topic_rules} in {timeout} s")
+                for records in consumer.poll(timeout_ms=500).values():
+                    for record in records:
+                        apply_rule_record(rules, record.key, record.value)
     finally:
         consumer.close()
     return rules

@@ -29,9 +29,19 @@ def broker_binary() -> str:
         ) from exc
 
 
-def broker_command(port: int, host: str = "127.0.0.1") -> list[str]:
+def broker_command(port: int, host: str = "127.0.0.1", advertised: str | None = None) -> list[str]:
+    """The broker's command line; it tells clients to connect to ``advertised`` (``HOST:PORT``,
+    default its own address), as a broker behind a proxy does."""
     url = f"tcp://{host}:{port}"
-    return [broker_binary(), "broker", "--listener-url", url, "--advertised-listener-url", url]
+    advertised = f"tcp://{advertised or f'{host}:{port}'}"
+    return [
+        broker_binary(),
+        "broker",
+        "--listener-url",
+        url,
+        "--advertised-listener-url",
+        advertised,
+    ]
 
 
 class EmbeddedBroker:
@@ -41,20 +51,25 @@ class EmbeddedBroker:
         settings = Settings.from_env(broker=broker.url)  # kafka://127.0.0.1:40123
     """
 
-    def __init__(self, port: int | None = None, host: str = "127.0.0.1") -> None:
+    def __init__(
+        self, port: int | None = None, host: str = "127.0.0.1", advertised: str | None = None
+    ) -> None:
         self.host = host
         self.port = port or free_port(host)
+        #: ``HOST:PORT`` clients are told to connect to: a proxy in front, or the broker itself.
+        self.advertised = advertised or f"{host}:{self.port}"
         self.process: subprocess.Popen[bytes] | None = None
         self._log: IO[bytes] | None = None
 
     @property
     def url(self) -> str:
-        return f"kafka://{self.host}:{self.port}"
+        """Where clients connect: the advertised address."""
+        return f"kafka://{self.advertised}"
 
     def start(self, timeout: float = 20.0, log: Path | None = None) -> EmbeddedBroker:
         self._log = open(log, "ab") if log else None  # noqa: SIM115 (closed in stop)
         self.process = subprocess.Popen(
-            broker_command(self.port, self.host),
+            broker_command(self.port, self.host, self.advertised),
             stdout=self._log or subprocess.DEVNULL,
             stderr=subprocess.STDOUT,
             env={**os.environ, "RUST_LOG": os.environ.get("RUST_LOG", "warn")},

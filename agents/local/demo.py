@@ -20,6 +20,7 @@ showing damage wire copy arrives with:
 from __future__ import annotations
 
 import json
+import os
 import tempfile
 import time
 from collections.abc import Callable
@@ -37,6 +38,7 @@ from agents.local.summary import describe_article, describe_dead_letter, describ
 from agents.settings import Settings
 
 EXAMPLES = Path(__file__).resolve().parent / "examples"
+_CONNECTION_VARIABLES = ("COPYDESK_TLS", "COPYDESK_SASL_")
 Say = Callable[[str], None]
 SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "samples" / "seed-article.txt"
 
@@ -55,7 +57,10 @@ def run_demo(out: TextIO, timeout: float = 180.0) -> int:
     say = _printer(out)
     say(f"starting the embedded broker (logs in {workdir})")
     with EmbeddedBroker() as broker:
+        # The embedded broker speaks plaintext: TLS and SASL settings meant for a cluster stay out.
+        env = {k: v for k, v in os.environ.items() if not k.startswith(_CONNECTION_VARIABLES)}
         settings = Settings.from_env(
+            env,
             broker=broker.url,
             app_id="copydesk-demo",
             partitions=2,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from agents.kafka.security import faust_credentials
 from agents.settings import Settings
 from agents.streaming.agents import StageAgents, register_agents
 from agents.streaming.topics import Topics
@@ -24,6 +25,7 @@ def build_app(settings: Settings) -> CopydeskApp:
         settings.app_id,
         fetch_max_wait=settings.fetch_max_wait,
         broker=settings.broker,
+        broker_credentials=faust_credentials(settings),
         autodiscover=False,
         origin="agents.streaming",
         datadir=settings.datadir,
