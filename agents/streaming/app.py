@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from agents.settings import Settings
-from agents.streaming.agents import StageAgents, register_agents
+from agents.streaming.agents import CopydeskAgents, register_agents
 from agents.streaming.topics import Topics
 from agents.streaming.transport import CopydeskApp
 
@@ -37,7 +37,7 @@ def build_app(settings: Settings) -> CopydeskApp:
         producer_max_request_size=settings.max_event_bytes,
         consumer_max_fetch_size=settings.max_event_bytes,
     )
-    app.stage_agents = register_agents(app, Topics.declare(app, settings), settings)
+    app.copydesk = register_agents(app, Topics.declare(app, settings), settings)
     return app
 
 
@@ -50,4 +50,4 @@ def __getattr__(name: str) -> CopydeskApp:
     return app
 
 
-__all__ = ["StageAgents", "build_app"]
+__all__ = ["CopydeskAgents", "build_app"]

@@ -21,8 +21,8 @@ from faust.types import TransportT
 class CopydeskApp(faust.App):
     """``faust.App`` with the consumers' fetch wait as a setting of its own."""
 
-    #: The agents :func:`agents.streaming.app.build_app` registered, by stage.
-    stage_agents: Any = None
+    #: What :func:`agents.streaming.app.build_app` registered: topics, agent, compute, status.
+    copydesk: Any = None
 
     def __init__(self, *args: Any, fetch_max_wait: float, **kwargs: Any) -> None:
         self.fetch_max_wait = fetch_max_wait

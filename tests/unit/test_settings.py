@@ -33,7 +33,7 @@ def test_settings_environment_then_overrides() -> None:
 
 
 def test_settings_round_trip_through_the_environment() -> None:
-    settings = Settings.from_env({}, app_id="other", batch_within=0.25, partitions=2)
+    settings = Settings.from_env({}, app_id="other", record_deadline=2.5, partitions=2)
     assert Settings.from_env(settings.as_env()) == settings
 
 
