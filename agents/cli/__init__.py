@@ -10,20 +10,19 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
 import os
 import sys
 from collections.abc import Sequence
 from importlib.metadata import version
 
-from agents.errors import ConfigError, CopydeskError
+from agents.errors import CopydeskError
 from agents.settings import Settings, describe, env_name, flag_name
 
 #: The settings each command takes as flags (their help comes from :mod:`agents.settings`).
 _WORKER_SETTINGS = (
     "broker", "app_id", "topic_raw", "topic_repaired", "topic_structured", "topic_enriched",
     "topic_entities", "topic_dlq", "partitions", "max_record_bytes", "max_text_chars", "model",
-    "batch_size", "web_port", "fetch_max_wait",
+    "batch_size", "record_deadline", "web_port", "fetch_max_wait",
 )  # fmt: skip
 
 
@@ -140,7 +139,10 @@ def build_parser() -> argparse.ArgumentParser:
         "entities topic) instead of the enriched ones",
     )
     _add_stdin_format(process)
-    _add_settings(process, ("max_record_bytes", "max_text_chars", "model", "batch_size"))
+    _add_settings(
+        process,
+        ("max_record_bytes", "max_text_chars", "model", "batch_size", "record_deadline"),
+    )
     process.set_defaults(run=_process)
 
     demo = commands.add_parser(
@@ -241,23 +243,15 @@ def _tail(args: argparse.Namespace) -> int:
 
 
 def _process(args: argparse.Namespace) -> int:
-    from agents.cli.inputs import read_inputs
-    from agents.cli.process import process_records
-    from agents.entities.events import entity_events
+    from agents.cli.process import run_process
 
-    settings = _settings(args)
-    if args.entity_events and args.until != "entities":
-        raise ConfigError("--entity-events needs the entities stage: drop --until")
-    records = read_inputs(args.paths, stdin_format=args.format)
-    dead = 0
-    for kind, event in process_records(records, settings, args.until):
-        if kind == "dead":
-            dead += 1
-            print(json.dumps(event, ensure_ascii=False), file=sys.stderr, flush=True)
-            continue
-        for line in entity_events(event) if args.entity_events else [event]:
-            print(json.dumps(line, ensure_ascii=False), flush=True)
-    return 1 if dead else 0
+    return run_process(
+        args.paths,
+        _settings(args),
+        args.until,
+        entity_events=args.entity_events,
+        stdin_format=args.format,
+    )
 
 
 def _demo(args: argparse.Namespace) -> int:

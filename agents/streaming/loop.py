@@ -101,25 +101,23 @@ class PipelineLoop:
         self.inbox: asyncio.Queue[Any] = asyncio.Queue(maxsize=batch_size)
 
     async def run(self, events: AsyncIterator[Any], backlog: Callable[[], bool]) -> None:
-        """Read ``events`` into the inbox for ever, with the dispatcher running beside; an
-        error in the dispatcher or a publisher ends the loop with that error."""
+        """Read ``events`` and dispatch batches until cancelled; an error in either ends the
+        loop with that error (a compute process that cannot start, a producer that failed)."""
+        reader = asyncio.ensure_future(self._read(events))
         dispatcher = asyncio.ensure_future(self._dispatch(backlog))
         try:
-            async for event in events:
-                if self.inbox.full():
-                    put = asyncio.ensure_future(self.inbox.put(event))
-                    await asyncio.wait({put, dispatcher}, return_when=asyncio.FIRST_COMPLETED)
-                    if not put.done():
-                        put.cancel()
-                else:
-                    self.inbox.put_nowait(event)
-                if dispatcher.done():
-                    dispatcher.result()  # raises what ended it
-                    raise RuntimeError("the dispatcher stopped")
+            done, _ = await asyncio.wait({reader, dispatcher}, return_when=asyncio.FIRST_COMPLETED)
+            for task in done:
+                task.result()  # raises what ended it
         finally:
-            dispatcher.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await dispatcher
+            for task in (reader, dispatcher):
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+
+    async def _read(self, events: AsyncIterator[Any]) -> None:
+        async for event in events:
+            await self.inbox.put(event)
 
     async def _dispatch(self, backlog: Callable[[], bool]) -> None:
         publishing: asyncio.Future[None] | None = None
