@@ -79,9 +79,10 @@ class Settings:
     session_timeout: float = setting(10.0, "Kafka group session timeout, seconds")
     rebalance_timeout: float = setting(5.0, "Kafka group rebalance timeout, seconds")
     fetch_max_wait: float = setting(
-        0.1,
-        "seconds a worker's fetch may wait for records (the embedded broker always waits this "
-        "long on an idle partition; see agents/streaming/transport.py)",
+        0.025,
+        "seconds a worker's fetch may wait for records: the embedded broker always waits this "
+        "long on an idle partition, so it bounds an idle stream's latency; Apache Kafka answers "
+        "on arrival, so raise it there (docs/streaming.md)",
     )
 
     @classmethod

@@ -329,18 +329,19 @@ class _Workers:
 
 
 def _burst(settings: Settings, articles: Sequence[Article]) -> float:
-    """Publish every article at once; articles/s until the last one's event came out."""
+    """Publish every article at once; articles/s until the last one's event was published (the
+    output records' own timestamps, so the watcher's polling adds nothing)."""
     watcher = _Watcher(settings)
     producer = make_producer(settings)
-    started = time.perf_counter()
+    started = time.time()
     for article in articles:
         producer.send(settings.topic_raw, key=article.id.encode(), value=article.value)
     producer.flush()
     watcher.wait_for({a.id for a in articles}, timeout=900)
-    elapsed = time.perf_counter() - started
+    last = max(watcher.published[a.id] for a in articles) / 1000
     producer.close()
     watcher.close()
-    return len(articles) / elapsed
+    return len(articles) / (last - started)
 
 
 def _fixed_rate(
@@ -349,7 +350,7 @@ def _fixed_rate(
     """Publish at ``rate`` a second for ``seconds``: each enriched article's latency (ms, from
     the events' timestamps) and the compute time of each stage."""
     articles = news_records(max(1, int(rate * seconds)), prefix=f"rate{uuid.uuid4().hex[:4]}")
-    watcher = _Watcher(settings)
+    watcher = _Watcher(settings, keep=True)
     producer = KafkaProducer(bootstrap_servers=settings.bootstrap_servers, linger_ms=0, acks=1)
     started = time.monotonic()
     for n, article in enumerate(articles):
@@ -369,27 +370,35 @@ def _fixed_rate(
 
 
 class _Watcher:
-    """Reads the enriched and dead-letter topics from their current end, keeping every event."""
+    """Reads the enriched and dead-letter topics from their current end: when each article's
+    event was published (by its key), and the enriched events themselves when asked.
 
-    def __init__(self, settings: Settings) -> None:
-        self.consumer = _consumer(settings, [settings.topic_enriched, settings.topic_dlq], 20)
+    It polls with a long fetch wait and decodes nothing it need not: a watcher polling every
+    20 ms and decoding every event cost the broker and itself 30 ms of CPU per article, a
+    third of what the worker's compute cost, on the same two cores.
+    """
+
+    def __init__(self, settings: Settings, *, keep: bool = False) -> None:
+        self.consumer = _consumer(settings, [settings.topic_enriched, settings.topic_dlq], 500)
         self.enriched_topic = settings.topic_enriched
+        self.keep = keep
         self.enriched: dict[str, tuple[dict, int]] = {}
-        self.seen: set[str] = set()
+        self.published: dict[str, int] = {}
 
     def poll(self, timeout_ms: int = 0) -> None:
         for records in self.consumer.poll(timeout_ms=timeout_ms).values():
             for record in records:
-                event = json.loads(record.value)
-                self.seen.add(event.get("id"))
-                if record.topic == self.enriched_topic:
-                    self.enriched[event["id"]] = (event, record.timestamp)
+                article_id = record.key.decode()
+                self.published[article_id] = record.timestamp
+                if self.keep and record.topic == self.enriched_topic:
+                    self.enriched[article_id] = (json.loads(record.value), record.timestamp)
 
     def wait_for(self, ids: set[str], timeout: float) -> None:
         deadline = time.monotonic() + timeout
-        while not ids <= self.seen:
+        while not ids <= self.published.keys():
             if time.monotonic() > deadline:
-                raise SystemExit(f"timed out: {len(ids - self.seen)} articles did not come out")
+                missing = len(ids - self.published.keys())
+                raise SystemExit(f"timed out: {missing} articles did not come out")
             self.poll(100)
 
     def close(self) -> None:
