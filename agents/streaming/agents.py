@@ -63,8 +63,13 @@ def register_agents(app: faust.App, topics: Topics, settings: Settings) -> Copyd
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(compute_thread, compute.run, jobs)
 
+    names = {role: topic.get_topic_name() for role, topic in roles.items()}
+
     async def send(output: Output) -> None:
-        await roles[output.role].send(key=output.key, value=output.value)
+        # Straight to the producer: Faust's Topic.send wraps each message in futures, callbacks
+        # and sensor calls, which cost the worker's process more than the sending (~28 events
+        # an article). The commit still waits for the producer's flush: at least once holds.
+        await app.producer.send(names[output.role], output.key, output.value, None, None, None)
 
     @app.task
     async def start_up() -> None:

@@ -1,6 +1,6 @@
 """The Faust agent, driven with ``agent.test_context()``: no broker, the real compute process.
 
-What the agent sends is captured at each topic's ``send``. The points here: one agent reads the
+What the agent sends is captured at the producer. The points here: one agent reads the
 raw topic and publishes every stage's events, each record's in order and the records in the order
 they came; bad records are dead-lettered with their original bytes and the agent goes on; a
 record is acked only once its events are sent. The same paths through a real broker are in
@@ -43,16 +43,17 @@ def agents(app: CopydeskApp) -> CopydeskAgents:
 
 @pytest.fixture
 def sent(agents: CopydeskAgents, app: CopydeskApp, monkeypatch: pytest.MonkeyPatch) -> Sent:
+    """Every message the agent hands the producer, by topic role, values decoded."""
     captured: Sent = []
-    for role in ("repaired", "structured", "enriched", "entities", "dlq"):
-        topic = getattr(agents.topics, role)
+    roles = {
+        getattr(agents.topics, role).get_topic_name(): role
+        for role in ("repaired", "structured", "enriched", "entities", "dlq")
+    }
 
-        async def record(
-            key: bytes | None = None, value: bytes = b"", _r: str = role, **_: object
-        ) -> None:
-            captured.append((_r, key, json.loads(value)))
+    async def send(topic: str, key: bytes | None, value: bytes, *_: object, **__: object) -> None:
+        captured.append((roles[topic], key, json.loads(value)))
 
-        monkeypatch.setattr(topic, "send", record)
+    monkeypatch.setattr(app.producer, "send", send)
     app.finalize()
     app.flow_control.resume()
     return captured
