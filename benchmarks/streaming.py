@@ -2,7 +2,7 @@
 measured in the same run: the table of issue 11.
 
     python -m benchmarks.streaming [--burst 400] [--rate-seconds 30] [--articles 1200]
-                                   [--clean 3000] [--skip-two-workers]
+                                   [--clean 3000] [--skip-two-workers] [--scaling ROUNDS]
 
 Articles are the news corpus (``tests/data/news/``: about 530 words each, curly quotes, dashes,
 accented names), published as JSON raw records, as many as needed, each with an id of its own.
@@ -84,7 +84,17 @@ def main() -> None:
     )
     parser.add_argument("--clean", type=int, default=3000, help="articles for --until repair")
     parser.add_argument("--skip-two-workers", action="store_true", help="one worker only")
+    parser.add_argument(
+        "--scaling",
+        type=int,
+        metavar="ROUNDS",
+        help="only one against two workers: ROUNDS bursts of each, alternated (for a quiet "
+        "moment on a shared machine)",
+    )
     args = parser.parse_args()
+    if args.scaling:
+        _scaling(args.burst, args.scaling)
+        return
     workdir = Path(tempfile.mkdtemp(prefix="copydesk-bench-"))
     settings = Settings.from_env({})
     burst = news_records(args.burst, prefix="burst")
@@ -115,8 +125,10 @@ def main() -> None:
             pids = {"Faust": workers.processes[0].pid, "compute": workers.compute_pid()}
             pids["broker"] = broker.process.pid  # type: ignore[union-attr]
             cpu_before = {name: _cpu(pid) for name, pid in pids.items()}
+            waited_before = _waited(pids["compute"])
             one_rate = _burst(one, burst)
             cpu = {name: (_cpu(pid) - cpu_before[name]) / len(burst) for name, pid in pids.items()}
+            waited = (_waited(pids["compute"]) - waited_before) / len(burst)
             print(f"burst, one worker: {one_rate:.1f} articles/s {_load()}")
             rss_burst = workers.rss()
             bare.append(_bare_model(burst, settings))  # the worker idle meanwhile
@@ -184,12 +196,30 @@ def main() -> None:
     print(
         "CPU per article in the one-worker burst: "
         + ", ".join(f"{name} {seconds * 1000:.1f} ms" for name, seconds in cpu.items())
-        + f" (the bare model: {1000 / around_burst:.1f} ms of wall time on one core)"
+        + f" (the bare model: {1000 / around_burst:.1f} ms of wall time on one core); the "
+        f"compute process waited {waited * 1000:.1f} ms per article for a core, and was idle "
+        f"{max(0.0, 1 / one_rate - cpu['compute'] - waited) * 1000:.1f} ms"
     )
     print(
         f"worker event loop, worst lag per 10 s report: {max(lags):.1f} ms ({len(lags)} "
         f"reports); Faust heartbeats every {max(1.0, one.session_timeout / 4):.1f} s"
     )
+
+
+def _scaling(size: int, rounds: int) -> None:
+    """One worker's burst against two workers', alternated so that drift hits both alike."""
+    workdir = Path(tempfile.mkdtemp(prefix="copydesk-bench-"))
+    rates: dict[int, list[float]] = {1: [], 2: []}
+    with EmbeddedBroker().start(log=workdir / "broker.log") as broker:
+        for n in range(rounds):
+            for count in (1, 2):
+                settings = _bench_settings(broker.url, workdir / f"{count}-{n}")
+                with _Workers(settings, count, workdir / f"{count}-{n}"):
+                    rate = _burst(settings, news_records(size, prefix=f"s{count}-{n}"))
+                rates[count].append(rate)
+                print(f"round {n + 1}, {count} worker(s): {rate:.1f} articles/s {_load()}")
+    one, two = statistics.mean(rates[1]), statistics.mean(rates[2])
+    print(f"two workers vs one: {two / one:.2f}x (one {one:.1f}/s, two {two:.1f}/s; goal 1.8x)")
 
 
 # --- baselines and offline runs ---------------------------------------------------------------
@@ -459,6 +489,11 @@ def _cpu(pid: int) -> float:
     """CPU seconds (user and system) that process ``pid`` has used."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _waited(pid: int) -> float:
+    """Seconds process ``pid``'s main thread has spent runnable but waiting for a core."""
+    return int(Path(f"/proc/{pid}/schedstat").read_text().split()[1]) / 1e9
 
 
 def _rss(pid: int) -> int:
