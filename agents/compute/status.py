@@ -53,8 +53,9 @@ class Status:
     stage_seconds: Counter[str] = field(default_factory=Counter)
     #: Seconds the compute process was busy with batches, summed.
     busy_seconds: float = 0.0
-    #: When the batch in the compute process was handed over (None: idle).
+    #: When the batch in the compute process was handed over (None: idle), and its size.
     busy_since: float | None = None
+    in_flight: int = 0
     #: When the compute process last reported progress (a record or a batch entering a stage).
     last_progress: float | None = None
     #: The stage in progress, and when its allowance runs out (the record is stopped then).
@@ -77,6 +78,7 @@ class Status:
     def batch_started(self, size: int) -> None:
         with self._lock:
             self.busy_since = self.last_progress = time.monotonic()
+            self.in_flight = size
 
     def progressed(self, stage: str, deadline_at: float) -> None:
         with self._lock:
@@ -90,6 +92,7 @@ class Status:
             self.batch_sizes[len(results)] += 1
             self.busy_seconds += seconds
             self.busy_since = self.stage = self.deadline_at = None
+            self.in_flight = 0
             self.last_progress = now
             for result in results:
                 for stage, ms in result.ms.items():
@@ -140,6 +143,7 @@ class Status:
                 },
                 "stage_seconds": dict(self.stage_seconds),
                 "busy_seconds": self.busy_seconds,
+                "in_flight": self.in_flight,
                 "busy_for": None if self.busy_since is None else now - self.busy_since,
                 "stalled_for": None
                 if self.busy_since is None
