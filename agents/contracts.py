@@ -24,6 +24,8 @@ from referencing import Registry, Resource
 
 from agents.errors import RejectedInput
 from agents.records import (
+    SCHEMA_ALERT_MATCH,
+    SCHEMA_ALERT_RULE,
     SCHEMA_ARTICLE_ENTITY,
     SCHEMA_DEAD_LETTER,
     SCHEMA_ENRICHED,
@@ -51,6 +53,8 @@ SCHEMA_FILES = {
     SCHEMA_ENRICHED: "enriched-article.schema.json",
     SCHEMA_DEAD_LETTER: "dead-letter.schema.json",
     SCHEMA_ARTICLE_ENTITY: "article-entity.schema.json",
+    SCHEMA_ALERT_RULE: "alert-rule.schema.json",
+    SCHEMA_ALERT_MATCH: "alert-match.schema.json",
 }
 
 

@@ -18,6 +18,8 @@ SCHEMA_STRUCTURED = "structured-article/1"
 SCHEMA_ENRICHED = "enriched-article/1"
 SCHEMA_DEAD_LETTER = "dead-letter/1"
 SCHEMA_ARTICLE_ENTITY = "article-entity/1"
+SCHEMA_ALERT_RULE = "alert-rule/1"
+SCHEMA_ALERT_MATCH = "alert-match/1"
 
 Stage = Literal["intake", "repair", "structure", "entities"]
 
@@ -190,10 +192,33 @@ class LinkedQuote(Quote):
     speaker_keys: list[str]
 
 
+class StoryChanges(TypedDict):
+    title_changed: bool
+    paragraphs_added: list[int]  # positions in this revision's paragraphs
+    paragraphs_removed: list[int]  # positions in the previous revision's paragraphs
+
+
+class StoryFields(TypedDict):
+    """What the stories stage adds to an enriched event (:mod:`agents.stories`). Optional in
+    ``enriched-article/1``, which had none of them at first."""
+
+    duplicate_of: str | None
+    similarity: float | None
+    story: str
+    first_in_story: bool
+    revision: int
+    unchanged: bool
+    changes: StoryChanges | None
+
+
 class EnrichedArticle(StructuredArticle):
     entities: list[Entity]
     countries: list[CountryShare]
     amounts: list[Amount]
+
+
+class StoriedArticle(EnrichedArticle, StoryFields):
+    """An enriched event with its story fields: what ``articles.enriched`` carries."""
 
 
 class ArticleEntity(TypedDict):
@@ -209,6 +234,42 @@ class ArticleEntity(TypedDict):
     entity: Entity
     article_countries: list[str]
     co_entities: list[str]
+    timings: dict[str, Timing]
+
+
+class MatchedEntity(TypedDict):
+    key: str
+    name: str
+    salience: float | None
+    mentions: list[Mention]
+
+
+class MatchedCondition(TypedDict):
+    condition: Literal["entity", "country", "keyword", "language", "source"]
+    value: str  # what the rule asked for
+    entities: list[MatchedEntity]
+    mentions: list[Mention]  # keywords: where they are in the text
+
+
+class AlertMatch(TypedDict):
+    """One watchlist rule matching one article (``alerts.matches``, keyed by the rule id)."""
+
+    schema: str
+    id: str  # the article's
+    rule_id: str
+    rule_name: str
+    severity: str
+    source: str | None
+    url: str | None
+    title: str | None
+    published: str | None
+    story: str
+    first_in_story: bool
+    duplicate_of: str | None
+    revision: int
+    matched: list[MatchedCondition]
+    why: str
+    matched_at: str
     timings: dict[str, Timing]
 
 

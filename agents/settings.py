@@ -50,6 +50,17 @@ class Settings:
         "articles.entities", "topic of one event per (article, named entity), keyed by entity"
     )
     topic_dlq: str = setting("articles.dlq", "dead-letter topic, for every stage")
+    topic_rules: str = setting(
+        "alerts.rules", "compacted topic of watchlist rules, keyed by rule id (a tombstone removes)"
+    )
+    topic_matches: str = setting(
+        "alerts.matches", "topic of watchlist matches: one rule matching one article"
+    )
+    story_window_days: float = setting(
+        7.0,
+        "days an article stays in the story index: a copy seen later starts a new story, a "
+        "re-send counts revisions from 1 again",
+    )
     partitions: int = setting(4, "partitions of the topics copydesk creates")
     max_record_bytes: int = setting(
         1024 * 1024,
@@ -110,6 +121,8 @@ class Settings:
             raise ConfigError(
                 f"{ENV_PREFIX}RECORD_DEADLINE must be over 0 and at most 3600 seconds"
             )
+        if not self.story_window_days > 0:
+            raise ConfigError(f"{ENV_PREFIX}STORY_WINDOW_DAYS must be over 0")
         if not 0 < self.fetch_max_wait <= 60:
             raise ConfigError(f"{ENV_PREFIX}FETCH_MAX_WAIT must be over 0 and at most 60 seconds")
         if not self.broker.strip():
@@ -146,6 +159,10 @@ class Settings:
             "entities": self.topic_entities,
             "dlq": self.topic_dlq,
         }
+
+    @property
+    def story_window_s(self) -> float:
+        return self.story_window_days * 86_400
 
     def as_env(self) -> dict[str, str]:
         """These settings as ``COPYDESK_*`` variables, for a child process."""

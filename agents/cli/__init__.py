@@ -1,4 +1,4 @@
-"""The ``copydesk`` command: broker, worker, publish, tail, process, demo.
+"""The ``copydesk`` command: broker, worker, publish, tail, process, rules, demo.
 
 Flags override ``COPYDESK_*`` environment variables, which override the defaults (see
 :mod:`agents.settings`). Exit codes: 0 success; 1 the command ran but something it handled failed
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import json
 import os
 import sys
 from collections.abc import Sequence
@@ -23,6 +24,10 @@ _WORKER_SETTINGS = (
     "broker", "app_id", "topic_raw", "topic_repaired", "topic_structured", "topic_enriched",
     "topic_entities", "topic_dlq", "partitions", "max_record_bytes", "max_text_chars", "model",
     "batch_size", "record_deadline", "web_port", "fetch_max_wait",
+)  # fmt: skip
+_PROCESS_SETTINGS = (
+    "max_record_bytes", "max_text_chars", "model", "batch_size", "record_deadline",
+    "story_window_days",
 )  # fmt: skip
 
 
@@ -109,12 +114,17 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="read the per-entity topic (one event per article and entity), beside any --topic",
     )
+    tail.add_argument(
+        "--alerts",
+        action="store_true",
+        help="read the watchlist matches topic (alert-match events), beside any --topic",
+    )
     tail.add_argument("--count", type=int, help="stop after N events (exit 1 if fewer came)")
     tail.add_argument("--timeout", type=float, help="stop after S seconds")
     tail.add_argument(
         "--from-beginning", action="store_true", help="start at the oldest event, not the newest"
     )
-    _add_settings(tail, ("broker", "topic_enriched", "topic_entities"))
+    _add_settings(tail, ("broker", "topic_enriched", "topic_entities", "topic_matches"))
     tail.set_defaults(run=_tail)
 
     process = commands.add_parser(
@@ -138,12 +148,23 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the per-entity events (one per article and named entity, as on the "
         "entities topic) instead of the enriched ones",
     )
-    _add_stdin_format(process)
-    _add_settings(
-        process,
-        ("max_record_bytes", "max_text_chars", "model", "batch_size", "record_deadline"),
+    process.add_argument(
+        "--rules",
+        action="append",
+        metavar="FILE",
+        help="watchlist rules (alert-rule/1: a .json file of one rule or a list, or .jsonl) to "
+        "match this run's articles against; repeat for several",
     )
+    process.add_argument(
+        "--alerts",
+        action="store_true",
+        help="print the watchlist matches (alert-match events) instead of the enriched events",
+    )
+    _add_stdin_format(process)
+    _add_settings(process, _PROCESS_SETTINGS)
     process.set_defaults(run=_process)
+
+    _add_rules_command(commands)
 
     demo = commands.add_parser(
         "demo",
@@ -222,9 +243,11 @@ def _tail(args: argparse.Namespace) -> int:
     from agents.kafka.clients import read_topics
 
     settings = _settings(args)
-    topics = args.topic or ([] if args.entities else [settings.topic_enriched])
+    topics = args.topic or ([] if args.entities or args.alerts else [settings.topic_enriched])
     if args.entities:
         topics.append(settings.topic_entities)
+    if args.alerts:
+        topics.append(settings.topic_matches)
     seen = 0
     for record in read_topics(
         settings,
@@ -250,8 +273,79 @@ def _process(args: argparse.Namespace) -> int:
         _settings(args),
         args.until,
         entity_events=args.entity_events,
+        alerts=args.alerts,
+        rules=args.rules or [],
         stdin_format=args.format,
     )
+
+
+def _add_rules_command(commands: argparse._SubParsersAction) -> None:
+    rules = commands.add_parser(
+        "rules",
+        help="add, list or remove watchlist rules",
+        description="Manage the watchlist rules on the compacted rules topic (keyed by rule "
+        "id; one partition): the latest record of an id is the rule in force, a tombstone "
+        "removes it.",
+    )
+    actions = rules.add_subparsers(
+        title="actions", required=True, metavar="ACTION", help="add, list or remove"
+    )
+    add = actions.add_parser(
+        "add",
+        help="add or replace the rules in FILE",
+        description="Add the rules in each FILE (alert-rule/1: a .json file of one rule or a "
+        "list of rules, or .jsonl, one a line), replacing rules of the same id. Every rule is "
+        "checked first: one bad rule and none is sent.",
+    )
+    add.add_argument("files", nargs="+", metavar="FILE")
+    add.set_defaults(run=_rules_add)
+    listing = actions.add_parser(
+        "list",
+        help="the rules in force",
+        description="The rules in force: id, severity and name, one a line.",
+    )
+    listing.add_argument("--json", action="store_true", help="each rule as a JSON line")
+    listing.set_defaults(run=_rules_list)
+    remove = actions.add_parser(
+        "remove",
+        help="remove a rule",
+        description="Remove rule ID (a tombstone on the rules topic). Exit 1 if no such rule.",
+    )
+    remove.add_argument("rule_id", metavar="ID")
+    remove.set_defaults(run=_rules_remove)
+    for action in (add, listing, remove):
+        _add_settings(action, ("broker", "topic_rules"))
+
+
+def _rules_add(args: argparse.Namespace) -> int:
+    from agents.cli.rules import read_rule_files
+    from agents.kafka.rules import send_rules
+
+    rules = read_rule_files(args.files)
+    sent = send_rules(_settings(args), [(rule["id"], rule) for rule in rules])
+    print(f"copydesk: {sent} of {len(rules)} rules added", file=sys.stderr)
+    return 0 if sent == len(rules) else 1
+
+
+def _rules_list(args: argparse.Namespace) -> int:
+    from agents.cli.rules import describe_rule
+    from agents.kafka.rules import rules_in_force
+
+    for rule in rules_in_force(_settings(args)).values():
+        print(json.dumps(rule, ensure_ascii=False) if args.json else describe_rule(rule))
+    return 0
+
+
+def _rules_remove(args: argparse.Namespace) -> int:
+    from agents.kafka.rules import rules_in_force, send_rules
+
+    settings = _settings(args)
+    if args.rule_id not in rules_in_force(settings):
+        print(f"copydesk: no rule {args.rule_id!r} in force", file=sys.stderr)
+        return 1
+    sent = send_rules(settings, [(args.rule_id, None)])
+    print(f"copydesk: rule {args.rule_id!r} removed", file=sys.stderr)
+    return 0 if sent == 1 else 1
 
 
 def _demo(args: argparse.Namespace) -> int:

@@ -4,16 +4,20 @@ The same compute process as the worker (:mod:`agents.compute`), with the same ba
 same deadline per record: what this prints for an article is what the worker would publish for
 it, and a record that would stall the worker is dead-lettered here too. The compute process
 loads only the stages up to ``--until``: ``--until repair`` never imports spaCy or trafilatura.
-While it computes one batch, this process prints the previous one and reads the next.
+While it computes one batch, this process prints the previous one and reads the next, and marks
+each enriched event with its story (the run's index must see every article, in order).
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from itertools import islice
 from typing import BinaryIO
+
+import orjson
 
 from agents.cli.inputs import InputRecord, StdinFormat, read_inputs
 from agents.compute import ComputeProcess
@@ -28,16 +32,24 @@ def run_process(
     until: Until = "entities",
     *,
     entity_events: bool = False,
+    alerts: bool = False,
+    rules: Sequence[str] = (),
     stdin_format: StdinFormat = "text",
     out: BinaryIO | None = None,
     err: BinaryIO | None = None,
 ) -> int:
-    """Events of the last stage run (or the per-entity events) as JSON lines on ``out``, dead
-    letters on ``err``; 1 when a record was dead-lettered, else 0."""
+    """Events of the last stage run as JSON lines on ``out`` (the enriched ones marked with their
+    story by this run's index; or the per-entity events; or the watchlist matches of ``rules``),
+    dead letters on ``err``; 1 when a record was dead-lettered, else 0."""
     if entity_events and until != "entities":
         raise ConfigError("--entity-events needs the entities stage: drop --until")
+    if (alerts or rules) and until != "entities":
+        raise ConfigError("--rules and --alerts need the entities stage: drop --until")
+    if entity_events and alerts:
+        raise ConfigError("--entity-events and --alerts print different events: choose one")
     out = out or sys.stdout.buffer
     err = err or sys.stderr.buffer
+    mark = _story_marker(settings, rules, alerts) if until == "entities" else None
     role = "entities" if entity_events else STAGE_ROLES[until]
     dead = 0
     records = read_inputs(paths, stdin_format=stdin_format)
@@ -47,10 +59,35 @@ def run_process(
                 dead += 1
                 err.write(output.value + b"\n")
                 err.flush()
+            elif output.role == "enriched" and mark is not None:
+                lines = mark(output.value)
+                if not entity_events:
+                    out.writelines(line + b"\n" for line in lines)
             elif output.role == role:
                 out.write(output.value + b"\n")
         out.flush()
     return 1 if dead else 0
+
+
+def _story_marker(
+    settings: Settings, rules: Sequence[str], alerts: bool
+) -> Callable[[bytes], list[bytes]]:
+    """What to print for an enriched event: the event marked with its story by this run's
+    index, or (``alerts``) the matches of the watchlist ``rules`` on it. The index lives in this
+    process, since it must see every article in order; the compute process sends the event."""
+    from agents.cli.rules import read_rule_files, watchlist_of
+    from agents.contracts import encode_event
+    from agents.stories import StoryIndex, mark_story
+
+    watchlist = watchlist_of(read_rule_files(rules))
+    stories = StoryIndex({}, window_s=settings.story_window_s)
+
+    def mark(value: bytes) -> list[bytes]:
+        event = mark_story(orjson.loads(value), stories, time.time())
+        lines = watchlist.matches(event) if alerts else [event]
+        return [encode_event(line) for line in lines]
+
+    return mark
 
 
 def process_records(

@@ -41,6 +41,8 @@ def test_schemas_versions_agree_with_the_code() -> None:
         records.SCHEMA_ENRICHED,
         records.SCHEMA_DEAD_LETTER,
         records.SCHEMA_ARTICLE_ENTITY,
+        records.SCHEMA_ALERT_RULE,
+        records.SCHEMA_ALERT_MATCH,
     } == set(SCHEMA_FILES)
 
 

@@ -24,7 +24,9 @@ def test_cli_bad_setting_is_a_clear_error_with_exit_2() -> None:
 def test_cli_every_command_has_help_and_the_readme_shows_it() -> None:
     readme = (ROOT / "README.md").read_text()
     (commands,) = [a for a in build_parser()._actions if isinstance(a.choices, dict)]
-    assert set(commands.choices) == {"broker", "worker", "publish", "tail", "process", "demo"}
+    assert set(commands.choices) == {
+        "broker", "worker", "publish", "tail", "process", "rules", "demo",
+    }  # fmt: skip
     for name, parser in commands.choices.items():
         assert parser.description, name
         assert f"copydesk {name}" in readme, f"README does not show 'copydesk {name}'"
