@@ -2,7 +2,8 @@
 
 A :class:`RejectedInput` is bad input, not a bug: the agent that meets it dead-letters the record
 with ``kind`` and ``reason`` and goes on. Any other exception inside a stage is dead-lettered too,
-as ``stage_error``, with its traceback.
+as ``stage_error``, with its traceback. A record that holds the stages past its deadline is
+stopped and dead-lettered as ``deadline`` (:mod:`agents.compute`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ RejectKind = Literal[
     "invalid_json",
     "schema_violation",
     "stage_error",
+    "deadline",
 ]
 
 

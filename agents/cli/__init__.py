@@ -38,7 +38,12 @@ _TOPIC_SETTINGS = (
 #: The settings each command takes as flags (their help comes from :mod:`agents.settings`).
 _WORKER_SETTINGS = (
     *_CONNECTION_SETTINGS, "app_id", *_TOPIC_SETTINGS, "partitions", "max_record_bytes",
-    "max_text_chars", "model", "batch_size", "web_port", "fetch_max_wait",
+    "max_text_chars", "model", "batch_size",
+    "record_deadline", "web_port", "fetch_max_wait",
+)  # fmt: skip
+_PROCESS_SETTINGS = (
+    "max_record_bytes", "max_text_chars", "model", "batch_size", "record_deadline",
+    "story_window_days",
 )  # fmt: skip
 
 
@@ -196,9 +201,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the watchlist matches (alert-match events) instead of the enriched events",
     )
     _add_stdin_format(process)
-    _add_settings(
-        process, ("max_record_bytes", "max_text_chars", "model", "batch_size", "story_window_days")
-    )
+    _add_settings(process, _PROCESS_SETTINGS)
     process.set_defaults(run=_process)
 
     _add_rules_command(commands)
@@ -392,38 +395,21 @@ def _status(args: argparse.Namespace) -> int:
 
 
 def _process(args: argparse.Namespace) -> int:
-    from agents.cli.inputs import plan_inputs, read_inputs
+    from agents.cli.inputs import plan_inputs
 
     plan_inputs(args.paths)  # before the stages (and spaCy) are even imported
 
-    from agents.cli.process import process_records
-    from agents.cli.rules import read_rule_files, watchlist_of
-    from agents.entities.events import entity_events
-    from agents.stories import StoryIndex
+    from agents.cli.process import run_process
 
-    settings = _settings(args)
-    if args.entity_events and args.until != "entities":
-        raise ConfigError("--entity-events needs the entities stage: drop --until")
-    if (args.alerts or args.rules) and args.until != "entities":
-        raise ConfigError("--rules and --alerts need the entities stage: drop --until")
-    if args.entity_events and args.alerts:
-        raise ConfigError("--entity-events and --alerts print different events: choose one")
-    watchlist = watchlist_of(read_rule_files(args.rules or []))
-    stories = StoryIndex({}, window_s=settings.story_window_s)
-    records = read_inputs(args.paths, stdin_format=args.format)
-    dead = 0
-    for kind, event in process_records(records, settings, args.until, stories=stories):
-        if kind == "dead":
-            dead += 1
-            print(json.dumps(event, ensure_ascii=False), file=sys.stderr, flush=True)
-            continue
-        if args.alerts:
-            lines: list = watchlist.matches(event)
-        else:
-            lines = entity_events(event) if args.entity_events else [event]
-        for line in lines:
-            print(json.dumps(line, ensure_ascii=False), flush=True)
-    return 1 if dead else 0
+    return run_process(
+        args.paths,
+        _settings(args),
+        args.until,
+        entity_events=args.entity_events,
+        alerts=args.alerts,
+        rules=args.rules or [],
+        stdin_format=args.format,
+    )
 
 
 def _add_rules_command(commands: argparse._SubParsersAction) -> None:

@@ -160,6 +160,10 @@ def _check_is_text(text: str, encoding: str) -> None:
     if not text.strip():
         raise RejectedInput("empty", "the bytes decode to nothing but whitespace")
     sample = text[:20_000]
+    # Text is printable but for its line breaks and tabs: one pass in C says so (the count
+    # below, a Python loop over 20,000 characters, took 3 ms, ten times the rest of repair).
+    if sample.replace("\n", "").replace("\r", "").replace("\t", "").isprintable():
+        return
     printable = sum(1 for ch in sample if ch.isprintable() or ch in "\n\r\t")
     if printable / len(sample) < _MIN_PRINTABLE:
         raise RejectedInput(

@@ -20,7 +20,7 @@ from agents.errors import RejectedInput
 from agents.records import SCHEMA_REPAIRED, RawArticle, Repair, RepairedArticle
 from agents.repair.decoding import decode_bytes
 from agents.repair.edits import Edit, apply, compose
-from agents.repair.fast_path import ftfy_inert
+from agents.repair.fast_path import ftfy_inert, text_inert
 from agents.repair.html_text import html_to_text, is_html
 from agents.repair.hygiene import hygiene_edits, hygiene_inert
 from agents.repair.legacy import find_legacy_fixes
@@ -130,6 +130,8 @@ def _repair_lines(text: str, *, markup: bool, fast: bool) -> tuple[str, list[Rep
     found_legacy = find_legacy_fixes(text)
     legacy = found_legacy.fixes  # sorted; none crosses a line break
     held = found_legacy.held
+    if fast and not legacy and not held and text_inert(text) and hygiene_inert(text):
+        return text, []  # correct text, the common case: nothing for any stage to do
     next_fix = next_held = 0
     out: list[str] = []
     repairs: list[Repair] = []

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from agents.kafka.security import faust_credentials
 from agents.settings import Settings
-from agents.streaming.agents import StageAgents, register_agents
+from agents.streaming.agents import CopydeskAgents, register_agents
 from agents.streaming.topics import Topics
 from agents.streaming.transport import CopydeskApp
 
@@ -40,7 +40,7 @@ def build_app(settings: Settings) -> CopydeskApp:
         producer_compression_type="gzip",
         consumer_max_fetch_size=settings.max_event_bytes,
     )
-    app.stage_agents = register_agents(app, Topics.declare(app, settings), settings)
+    app.copydesk = register_agents(app, Topics.declare(app, settings), settings)
     return app
 
 
@@ -53,4 +53,4 @@ def __getattr__(name: str) -> CopydeskApp:
     return app
 
 
-__all__ = ["StageAgents", "build_app"]
+__all__ = ["CopydeskAgents", "build_app"]

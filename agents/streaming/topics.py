@@ -41,5 +41,6 @@ class Topics:
 
     @property
     def output_only(self) -> tuple[TopicT, ...]:
-        """Topics only written to: Faust creates the ones it reads itself, these we declare."""
-        return (self.enriched, self.entities, self.dlq)
+        """Topics only written to (every one but the raw topic): Faust creates the one it reads
+        itself, these we declare."""
+        return (self.repaired, self.structured, self.enriched, self.entities, self.dlq)

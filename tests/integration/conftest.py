@@ -49,8 +49,13 @@ class RunningPipeline:
         """``copydesk publish`` the paths; returns its summary line."""
         command = [sys.executable, "-m", "agents", "publish", "--no-progress"]
         command += ["--broker", self.settings.broker, "--topic", topic or self.settings.topic_raw]
+        # With the pipeline's settings: a raw topic it creates gets the pipeline's partitions.
         done = subprocess.run(
-            [*command, *map(str, paths)], capture_output=True, text=True, timeout=60
+            [*command, *map(str, paths)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={**os.environ, **self.settings.as_env()},
         )
         assert done.returncode == 0, done.stderr
         return done.stderr

@@ -128,17 +128,7 @@ def test_pipeline_dead_letters_every_kind_of_bad_input(
     after = tmp_path / "after.json"
     after.write_text(json.dumps({"id": "after-the-bad-ones", "text": _story(7)}))
     pipeline.publish(*(path for *_, path in bad), after)
-    # Foreign records on the intermediate topics: the later stages check their input too.
-    foreign_repaired = tmp_path / "foreign-repaired.json"
-    foreign_repaired.write_text(json.dumps({"schema": "repaired-article/1", "id": "foreign-1"}))
-    foreign_structured = tmp_path / "foreign-structured.txt"
-    foreign_structured.write_bytes(b"not an event at all")
-    pipeline.publish(foreign_repaired, topic=pipeline.settings.topic_repaired)
-    pipeline.publish(foreign_structured, topic=pipeline.settings.topic_structured)
-    expected = [(v, k, s) for v, k, s, _ in bad] + [
-        (foreign_repaired.read_bytes(), "schema_violation", "structure"),
-        (foreign_structured.read_bytes(), "invalid_json", "entities"),
-    ]
+    expected = [(v, k, s) for v, k, s, _ in bad]
     wanted = {value for value, _, _ in expected}
 
     def all_there(seen: list) -> bool:
@@ -251,3 +241,44 @@ def _split(logs: list[Path], topic: str) -> list[set[int]]:
         rows = re.findall(rf"\| {re.escape(topic)} +\| \{{([0-9, ]*)\}} +\|", text)
         held.append({int(p) for p in rows[-1].split(",")} if rows else set())
     return held
+
+
+def test_pipeline_dead_letters_a_record_past_its_deadline_and_goes_on(
+    broker_url: str, tmp_path: Path
+) -> None:
+    """A record that holds the entity stage for longer than its deadline is stopped: the worker
+    replaces its compute process, dead-letters the record as ``deadline`` with its original
+    bytes, and the records published after it still come out.
+
+    The slow record is a long run of opening quotes, which spaCy's tokenizer takes in quadratic
+    time (12,000 of them: about 7 s here, against an allowance of 2.8 s). Should the tokenizer's
+    input be made linear (issue 10), any record slower than its allowance will do.
+    """
+    settings = pipeline_settings(broker_url, tmp_path, partitions=1, record_deadline=1.0)
+    running = RunningPipeline(settings, tmp_path / "deadline.log")
+    running.worker = start_worker(settings, running.log)
+    try:
+        slow = tmp_path / "slow.txt"
+        slow.write_bytes(("Quotes\n\n" + "“" * 12_000 + " end.\n").encode())
+        feed = tmp_path / "feed.jsonl"
+        feed.write_text(
+            "".join(json.dumps({"id": f"next-{n}", "text": _story(n)}) + "\n" for n in range(5))
+        )
+        running.publish(slow, feed)
+        slow_id = content_id(slow.read_bytes())
+        outcomes = running.outcomes_for({slow_id} | {f"next-{n}" for n in range(5)})
+        # One partition: the records after the slow one come out in the order they went in.
+        enriched = running.wait_for(lambda seen: len(seen) >= 5, [settings.topic_enriched])
+    finally:
+        assert stop_process(running.worker) == 0, running.log_tail()
+    letter = outcomes[slow_id]
+    assert letter.topic == settings.topic_dlq
+    assert (letter.event["kind"], letter.event["stage"]) == ("deadline", "entities")
+    assert base64.b64decode(letter.event["value_b64"]) == slow.read_bytes()
+    assert letter.event["ran_ms"] >= letter.event["deadline_ms"] > 1000
+    assert problems(letter.event, "dead-letter/1") == []
+    assert [o.event["id"] for o in enriched] == [f"next-{n}" for n in range(5)]
+    for n in range(5):
+        outcome = outcomes[f"next-{n}"]
+        assert outcome.topic == settings.topic_enriched
+        assert problems(outcome.event, "enriched-article/1") == []

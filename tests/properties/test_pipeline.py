@@ -4,17 +4,16 @@ closed list; no exception escapes, and no event is larger than brokers are told 
 
 from __future__ import annotations
 
+import json
 from typing import get_args
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from agents.cli.inputs import InputRecord
-from agents.cli.process import process_records
-from agents.contracts import encode_event, problems
+from agents.contracts import problems
 from agents.errors import RejectedInput, RejectKind
-from agents.pipeline import run_entities, run_repair, run_structure
+from agents.pipeline import Job, run_entities, run_jobs, run_repair, run_structure
 from agents.repair.intake import parse_raw_record
 from agents.settings import Settings
 from tests.properties.strategies import raw_values
@@ -76,17 +75,23 @@ def test_properties_entities_give_valid_events_with_mentions_at_their_offsets(an
 @given(st.lists(raw_values, min_size=1, max_size=6))
 def test_properties_pipeline_gives_each_record_exactly_one_outcome(analyzer, values):
     keys = [f"rec-{n}" for n in range(len(values))]
-    records = [InputRecord(v, k.encode(), {"path": k}) for k, v in zip(keys, values, strict=True)]
-    outcomes = list(process_records(records, SETTINGS, load_analyzer=lambda: analyzer))
-    assert len(outcomes) == len(records)
+    jobs = [Job(k.encode(), v, {"path": k}) for k, v in zip(keys, values, strict=True)]
+    results = run_jobs(jobs, SETTINGS, analyzer=analyzer)
+    assert len(results) == len(jobs)
     accounted = []
-    for kind, event in outcomes:
-        assert len(encode_event(event)) <= SETTINGS.max_event_bytes
-        if kind == "dead":
+    for result in results:
+        for output in result.outputs:
+            assert len(output.value) <= SETTINGS.max_event_bytes
+        last = {output.role: json.loads(output.value) for output in result.outputs}
+        if result.kind is not None:
+            event = last["dlq"]
+            assert "enriched" not in last
             assert problems(event, "dead-letter/1") == [] and event["kind"] in KINDS
             assert event["kind"] != "stage_error", event["reason"] + (event["traceback"] or "")
             accounted.append(event["origin"]["path"])
         else:
+            event = last["enriched"]
+            assert "dlq" not in last
             assert problems(event, "enriched-article/1") == []
             accounted.append(event["id"])
     # Records without an id of their own are keyed rec-N; JSON ones may name themselves.

