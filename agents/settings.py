@@ -40,6 +40,8 @@ BROKER_SCHEMES = ("kafka", "aiokafka")
 #: The SASL mechanisms every client copydesk makes supports (kafka-python and aiokafka).
 SASL_MECHANISMS = ("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512")
 _MECHANISMS = ", ".join(SASL_MECHANISMS)
+#: How a worker writes its log lines (:mod:`agents.logs`).
+LOG_FORMATS = ("text", "json")
 _TRUE = ("1", "yes", "true", "on")
 _FALSE = ("0", "no", "false", "off")
 
@@ -109,7 +111,17 @@ class Settings:
         "seconds a record may hold the stages, and as much again for every 20,000 bytes of it; "
         "past that it is stopped and dead-lettered as 'deadline'",
     )
-    web_port: int = setting(6066, "Faust web port (bound even when the web server is off)")
+    web: bool = setting(
+        True, "serve /metrics, /healthz and /readyz over HTTP on the web port (docs/operations.md)"
+    )
+    web_port: int = setting(
+        6066, "the worker's HTTP port: one per worker on a host (Faust binds it even with --no-web)"
+    )
+    log_format: str = setting(
+        "text",
+        "the worker's log lines: text, or json (one JSON object a line: time, level, logger, "
+        "message, and article id, stage, outcome and kind for a record)",
+    )
     datadir: str = setting(
         "", "Faust's data directory (default: <tmp>/copydesk/<app id>)", metavar="DIR"
     )
@@ -205,6 +217,10 @@ class Settings:
                 )
         if not 1 <= self.web_port <= 65535:
             raise ConfigError(f"{ENV_PREFIX}WEB_PORT={self.web_port} must be from 1 to 65535")
+        if self.log_format not in LOG_FORMATS:
+            raise ConfigError(
+                f"{ENV_PREFIX}LOG_FORMAT={self.log_format!r} is not one of {', '.join(LOG_FORMATS)}"
+            )
         if not self.app_id.strip():
             raise ConfigError(f"{ENV_PREFIX}APP_ID is empty: give the consumer group's name")
         topics = {**self.stage_topics, "rules": self.topic_rules, "matches": self.topic_matches}

@@ -39,7 +39,7 @@ _TOPIC_SETTINGS = (
 _WORKER_SETTINGS = (
     *_CONNECTION_SETTINGS, "app_id", *_TOPIC_SETTINGS, "partitions", "max_record_bytes",
     "max_text_chars", "model", "batch_size",
-    "record_deadline", "web_port", "fetch_max_wait",
+    "record_deadline", "web", "web_port", "log_format", "fetch_max_wait",
 )  # fmt: skip
 _PROCESS_SETTINGS = (
     "max_record_bytes", "max_text_chars", "model", "batch_size", "record_deadline",
@@ -94,7 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
         "worker",
         help="run the Faust worker with every stage agent",
         description="Run the Faust worker: the repair, structure and entities agents. Start as "
-        "many as the raw topic has partitions; each needs its own --web-port on one host. "
+        "many as the raw topic has partitions; each needs its own --web-port on one host, "
+        "where it serves /metrics, /healthz and /readyz (docs/operations.md). "
         "'faust -A agents.streaming.app worker' starts the same worker.",
     )
     _add_settings(worker, _WORKER_SETTINGS)
@@ -334,10 +335,17 @@ def _worker(args: argparse.Namespace) -> int:
 
     import faust
 
+    from agents.logs import logging_config
     from agents.streaming.app import build_app
 
     app = build_app(settings)
-    faust.Worker(app, loglevel=args.loglevel).execute_from_commandline()
+    json_logs = settings.log_format == "json"
+    faust.Worker(
+        app,
+        loglevel=args.loglevel,
+        logging_config=logging_config(settings.log_format, args.loglevel),
+        quiet=json_logs,  # Faust's banner is not a log line: left out of JSON logs
+    ).execute_from_commandline()
     return 0
 
 

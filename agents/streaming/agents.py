@@ -27,7 +27,7 @@ from agents.pipeline import Job, Output, RecordResult
 from agents.settings import Settings
 from agents.streaming import MODEL_LOADED
 from agents.streaming.loop import PipelineLoop
-from agents.streaming.loop_lag import watch_loop_lag
+from agents.streaming.loop_lag import RecentLags, watch_loop_lag
 from agents.streaming.topics import Topics
 
 log = logging.getLogger(__name__)
@@ -36,17 +36,20 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class CopydeskAgents:
     """What :func:`register_agents` put on an app: its topics, the agent, the compute process
-    the agent runs the stages in, and the status both update (for metrics and health)."""
+    the agent runs the stages in, the status both update and the event loop's recent lag (for
+    metrics and health)."""
 
     topics: Topics
     pipeline: AgentT
     compute: ComputeProcess
     status: Status
+    loop_lag: RecentLags
 
 
 def register_agents(app: faust.App, topics: Topics, settings: Settings) -> CopydeskAgents:
     """Register copydesk's tasks and agent on ``app``."""
     status = Status()
+    loop_lag = RecentLags()
     compute = ComputeProcess(settings, "entities", status)
     # The parent's side of the compute process blocks while the child works: one thread for
     # it, off the event loop. The child is started from this thread and dies with it.
@@ -89,7 +92,7 @@ def register_agents(app: faust.App, topics: Topics, settings: Settings) -> Copyd
     @app.task
     async def watch_event_loop() -> None:
         """Log how late the event loop runs, every few seconds (see :mod:`..loop_lag`)."""
-        await watch_loop_lag(log.info)
+        await watch_loop_lag(log.info, recent=loop_lag)
 
     @app.agent(topics.raw, name="pipeline")
     async def pipeline(stream: StreamT) -> None:
@@ -108,4 +111,6 @@ def register_agents(app: faust.App, topics: Topics, settings: Settings) -> Copyd
     def stop_compute(sender: object, **_: object) -> None:
         compute.close()
 
-    return CopydeskAgents(topics=topics, pipeline=pipeline, compute=compute, status=status)
+    return CopydeskAgents(
+        topics=topics, pipeline=pipeline, compute=compute, status=status, loop_lag=loop_lag
+    )

@@ -15,6 +15,7 @@ from agents.settings import Settings
 from agents.streaming.agents import CopydeskAgents, register_agents
 from agents.streaming.topics import Topics
 from agents.streaming.transport import CopydeskApp
+from agents.streaming.web import serve_operations
 
 
 def build_app(settings: Settings) -> CopydeskApp:
@@ -29,7 +30,7 @@ def build_app(settings: Settings) -> CopydeskApp:
         autodiscover=False,
         origin="agents.streaming",
         datadir=settings.datadir,
-        web_enabled=False,
+        web_enabled=settings.web,
         web_port=settings.web_port,
         topic_partitions=settings.partitions,
         broker_session_timeout=settings.session_timeout,
@@ -41,6 +42,8 @@ def build_app(settings: Settings) -> CopydeskApp:
         consumer_max_fetch_size=settings.max_event_bytes,
     )
     app.copydesk = register_agents(app, Topics.declare(app, settings), settings)
+    if settings.web:
+        serve_operations(app, app.copydesk, settings)  # /metrics, /healthz, /readyz
     return app
 
 

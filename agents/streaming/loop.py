@@ -16,20 +16,27 @@ So a lone article goes straight through, and under load each batch is the backlo
 while the previous one computed. Faust commits an offset only once the record is acked and the
 producer flushed: a record whose events were not all sent is read again (at least once), and
 batches are published in order, so nothing is reordered within a partition.
+
+Each record published is logged, one line with its article id, last stage and outcome (and a
+dead letter's kind and reason), as fields a JSON log line carries (:mod:`agents.logs`).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
+import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from typing import Any, TypeVar
 
 from agents.compute import Status
+from agents.compute.status import DEAD_LETTER, OK
 from agents.pipeline import Job, Output, RecordResult
 from agents.records import timestamp_to_iso
 
+log = logging.getLogger(__name__)
 T = TypeVar("T")
 #: Yields to the event loop allowed while records already fetched reach the inbox, per record
 #: the batch may still take: a bound on the wait in :func:`take_ready` if the reader stalls.
@@ -143,3 +150,28 @@ class PipelineLoop:
             enriched = any(output.role == "enriched" for output in result.outputs)
             since = time.time() - event.message.timestamp if enriched else None
             self.status.events_published(len(result.outputs), since)
+            log_record(result, event.message.partition, event.message.offset)
+
+
+def log_record(result: RecordResult, partition: int, offset: int) -> None:
+    """One log line for a record published: an enriched article at info, a dead letter at
+    warning with its kind and reason (read back from the dead letter, rare enough to decode)."""
+    fields: dict[str, Any] = {"stage": result.stage, "partition": partition, "offset": offset}
+    if result.kind is None:
+        if not log.isEnabledFor(logging.INFO):
+            return
+        # Every stage's event is keyed by the article id (the per-entity ones by entity).
+        keyed = next((o for o in result.outputs if o.role != "entities" and o.key), None)
+        fields["article_id"] = keyed.key.decode("utf-8", "replace") if keyed else None
+        log.info("record %s: %s", OK, fields["article_id"], extra={**fields, "outcome": OK})
+        return
+    letter = json.loads(next(o.value for o in result.outputs if o.role == "dlq"))
+    fields |= {"article_id": letter.get("id"), "kind": result.kind, "reason": letter.get("reason")}
+    log.warning(
+        "dead letter: %s in the %s stage: %s (%s)",
+        fields["article_id"] or "(no id)",
+        result.stage,
+        result.kind,
+        fields["reason"],
+        extra={**fields, "outcome": DEAD_LETTER},
+    )
