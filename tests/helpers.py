@@ -251,3 +251,48 @@ def make_pki(folder: Path) -> Pki:
         folder / "client.pem",
         folder / "client.key",
     )
+
+
+#: Raw records of every outcome the early stages give: two articles, then bad input.
+FEED = [
+    json.dumps({"id": "fed-1", "text": "Bridge reopens\n\nThe bridge in Ghent reopened."}).encode(),
+    json.dumps({"id": "fed-2", "text": "Port strike\n\nDockers in Antwerp struck."}).encode(),
+    b'{"id": "fed-broken", "text": "no end',
+    json.dumps({"id": "fed-empty", "text": " "}).encode(),
+]
+
+
+def fed_metrics(
+    *, lags: Mapping[tuple[str, int], int] | None = None, loop_lag: float = 0.0
+) -> tuple[Any, Any, list]:
+    """A :class:`~agents.streaming.metrics.WorkerMetrics` over a Status fed one batch of
+    :data:`FEED` as the real stages (intake to structure) left it, and an end-to-end time:
+    ``(metrics, status, results)``."""
+    from agents.compute import Status
+    from agents.pipeline import Job, run_jobs
+    from agents.streaming.metrics import WorkerMetrics
+
+    status = Status()
+    metrics = WorkerMetrics(
+        status,
+        version="test",
+        model="a-model",
+        consumer_lag=lambda: dict(lags or {}),
+        loop_lag=lambda: loop_lag,
+    )
+    results = run_jobs([Job(None, value) for value in FEED], Settings(), until="structure")
+    status.batch_started(len(results))
+    status.batch_finished(results)
+    status.events_published(2, end_to_end=0.3)
+    return metrics, status, results
+
+
+def scraped(metrics: Any) -> dict[str, dict[tuple[tuple[str, str], ...], float]]:
+    """A registry's exposition parsed back: sample name -> sorted labels -> value."""
+    from prometheus_client.parser import text_string_to_metric_families
+
+    samples: dict[str, dict[tuple[tuple[str, str], ...], float]] = {}
+    for family in text_string_to_metric_families(metrics.exposition().decode()):
+        for sample in family.samples:
+            samples.setdefault(sample.name, {})[tuple(sorted(sample.labels.items()))] = sample.value
+    return samples
