@@ -49,8 +49,9 @@ def liveness(snapshot: Mapping[str, Any], loop_lag: float, heartbeat_s: float) -
         )
     detail = {
         "compute": {
-            name: snapshot[name]
+            name: round(value, 3) if isinstance(value, float) else value
             for name in ("ready", "stage", "in_flight", "busy_for", "stalled_for", "restarts")
+            for value in [snapshot[name]]
         },
         "last_restart": snapshot["last_restart"],
         "event_loop_lag_seconds": round(loop_lag, 4),

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import os
+import random
+import string
 import subprocess
 import sys
 import uuid
@@ -120,6 +122,22 @@ def broker_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     log = tmp_path_factory.mktemp("broker") / "broker.log"
     with EmbeddedBroker().start(log=log) as broker:
         yield broker.url
+
+
+#: A record deadline that a short article meets tenfold and :func:`slow_record` overruns.
+SHORT_DEADLINE = 0.2
+
+
+def slow_record(path: Path) -> Path:
+    """A record that runs past its allowance under :data:`SHORT_DEADLINE`, written to ``path``.
+
+    75,000 one-letter words (150,000 characters): every stage is linear in it, but the entity
+    stage reads it at several times prose's cost per character, so it runs past its allowance
+    (0.2 s and as much again per 20,000 bytes: 1.7 s) while a short article's 0.2 s is a
+    tenfold margin."""
+    letters = random.Random(1).choices(string.ascii_lowercase, k=75_000)
+    path.write_bytes(("Letters\n\n" + " ".join(letters) + ".\n").encode())
+    return path
 
 
 #: Small limits, so the size tests need not push megabytes through the broker.

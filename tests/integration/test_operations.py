@@ -17,7 +17,13 @@ import pytest
 from agents.local.processes import start_worker, stop_process
 from agents.repair.intake import content_id
 from tests.helpers import copydesk
-from tests.integration.conftest import WAIT, RunningPipeline, pipeline_settings
+from tests.integration.conftest import (
+    SHORT_DEADLINE,
+    WAIT,
+    RunningPipeline,
+    pipeline_settings,
+    slow_record,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -28,7 +34,7 @@ Samples = dict[str, dict[tuple[tuple[str, str], ...], float]]
 def worker(broker_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningPipeline]:
     """A worker of its own (its counts are this module's), with a short record deadline."""
     workdir = tmp_path_factory.mktemp("operations")
-    settings = pipeline_settings(broker_url, workdir, record_deadline=1.0)
+    settings = pipeline_settings(broker_url, workdir, record_deadline=SHORT_DEADLINE)
     running = RunningPipeline(settings, workdir / "worker.log")
     running.worker = start_worker(settings, running.log)
     try:
@@ -128,17 +134,17 @@ def test_metrics_count_what_was_published_and_status_agrees(
     assert seen["topics"][settings.topic_enriched]["records"] == good
     assert seen["dead_letters"]["by_kind"] == kinds
     assert seen["groups"][settings.app_id]["lag"] == 0
-    print(done.stdout.decode())  # for the record of a run: pytest -s shows it
-    print("\n".join(f"{n} {dict(k)} {v}" for n, s in samples.items() for k, v in s.items()))
+    # For the record of a run (pytest -s shows it): the scrape and the terminal picture.
+    body = _get(worker, "/metrics")[1].decode()
+    print("\n".join(line for line in body.splitlines() if not line.startswith("#")))
+    print(copydesk("status", "--broker", settings.broker, *topics).stdout.decode())
 
 
 def test_healthz_fails_while_a_record_holds_the_compute_past_its_deadline(
     worker: RunningPipeline, tmp_path: Path
 ) -> None:
-    """The slow record is a long run of opening quotes, which spaCy's tokenizer takes in
-    quadratic time (as in test_pipeline_kafka's deadline test): its allowance is 2.8 s."""
-    slow = tmp_path / "slow.txt"
-    slow.write_bytes(("Quotes\n\n" + "“" * 12_000 + " end.\n").encode())
+    """The slow record runs past its allowance in the entity stage (:func:`slow_record`)."""
+    slow = slow_record(tmp_path / "slow.txt")
     assert _get(worker, "/healthz")[0] == 200
     worker.publish(slow)
     failing: list[dict] = []
