@@ -287,12 +287,20 @@ def fed_metrics(
     return metrics, status, results
 
 
-def scraped(metrics: Any) -> dict[str, dict[tuple[tuple[str, str], ...], float]]:
-    """A registry's exposition parsed back: sample name -> sorted labels -> value."""
+Samples = dict[str, dict[tuple[tuple[str, str], ...], float]]
+
+
+def scraped(metrics: Any) -> Samples:
+    """A :class:`~agents.streaming.metrics.WorkerMetrics`' exposition parsed back."""
+    return parse_metrics(metrics.exposition().decode())
+
+
+def parse_metrics(text: str) -> Samples:
+    """The Prometheus text format parsed: sample name -> sorted labels -> value."""
     from prometheus_client.parser import text_string_to_metric_families
 
-    samples: dict[str, dict[tuple[tuple[str, str], ...], float]] = {}
-    for family in text_string_to_metric_families(metrics.exposition().decode()):
+    samples: Samples = {}
+    for family in text_string_to_metric_families(text):
         for sample in family.samples:
             samples.setdefault(sample.name, {})[tuple(sorted(sample.labels.items()))] = sample.value
     return samples

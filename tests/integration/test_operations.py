@@ -16,7 +16,7 @@ import pytest
 
 from agents.local.processes import start_worker, stop_process
 from agents.repair.intake import content_id
-from tests.helpers import copydesk
+from tests.helpers import Samples, copydesk, parse_metrics
 from tests.integration.conftest import (
     SHORT_DEADLINE,
     WAIT,
@@ -26,8 +26,6 @@ from tests.integration.conftest import (
 )
 
 pytestmark = pytest.mark.integration
-
-Samples = dict[str, dict[tuple[tuple[str, str], ...], float]]
 
 
 @pytest.fixture(scope="module")
@@ -57,15 +55,9 @@ def _get(running: RunningPipeline, path: str) -> tuple[int, bytes]:
 
 
 def _scrape(running: RunningPipeline) -> Samples:
-    from prometheus_client.parser import text_string_to_metric_families
-
     status, body = _get(running, "/metrics")
     assert status == 200, body
-    samples: Samples = {}
-    for family in text_string_to_metric_families(body.decode()):
-        for sample in family.samples:
-            samples.setdefault(sample.name, {})[tuple(sorted(sample.labels.items()))] = sample.value
-    return samples
+    return parse_metrics(body.decode())
 
 
 def _total(samples: Samples, name: str, **labels: str) -> float:
