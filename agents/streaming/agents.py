@@ -30,7 +30,7 @@ from agents.settings import Settings
 from agents.streaming import MODEL_LOADED
 from agents.streaming.loop import PipelineLoop
 from agents.streaming.loop_lag import watch_loop_lag
-from agents.streaming.stories import register_stories
+from agents.streaming.stories import StoriesAgent, register_stories
 from agents.streaming.topics import Topics
 
 log = logging.getLogger(__name__)
@@ -39,13 +39,14 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class CopydeskAgents:
     """What :func:`register_agents` put on an app: its topics, the agent, the compute process
-    the agent runs the stages in, and the status both update (for metrics and health)."""
+    the agent runs the stages in, the status both update (for metrics and health), and the
+    stories agent."""
 
     topics: Topics
     pipeline: AgentT
     compute: ComputeProcess
     status: Status
-    stories: AgentT
+    stories: StoriesAgent
 
 
 def register_agents(app: faust.App, topics: Topics, settings: Settings) -> CopydeskAgents:

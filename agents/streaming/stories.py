@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from dataclasses import dataclass
 from datetime import datetime
 
 import aiokafka
@@ -65,7 +66,16 @@ def clock_of(value: bytes, fallback: float) -> float:
         return fallback
 
 
-def register_stories(app: faust.App, topics: Topics, settings: Settings) -> AgentT:
+@dataclass(frozen=True)
+class StoriesAgent:
+    """What :func:`register_stories` put on an app: the agent, its index and the watchlist."""
+
+    agent: AgentT
+    index: StoryIndex
+    watchlist: Watchlist
+
+
+def register_stories(app: faust.App, topics: Topics, settings: Settings) -> StoriesAgent:
     """Register the stories agent, its table and the rules reader on ``app``."""
     table = app.Table(
         "story-index",
@@ -118,7 +128,7 @@ def register_stories(app: faust.App, topics: Topics, settings: Settings) -> Agen
                     await send(matches, rule_id, match)
             await manual.ack(event)
 
-    return stories
+    return StoriesAgent(agent=stories, index=index, watchlist=watchlist)
 
 
 async def follow_rules(settings: Settings, watchlist: Watchlist) -> None:
