@@ -31,21 +31,22 @@ from agents.kafka.security import aiokafka_config
 from agents.records import SCHEMA_ENRICHED
 from agents.settings import Settings
 from agents.stories import StoryIndex, mark_story
+from agents.streaming import RULE_LOGGED
 from agents.streaming.topics import Topics
 from agents.watchlists import Watchlist
 
 log = logging.getLogger(__name__)
-#: What a worker logs for each rule it reads: "copydesk: rule ID: in force" (or "removed").
-RULE_LOGGED = "copydesk: rule"
 
 
 def mark_event(
-    value: bytes, index: StoryIndex, watchlist: Watchlist, now: float
+    value: bytes, index: StoryIndex, watchlist: Watchlist, received: float
 ) -> tuple[bytes, list[tuple[bytes, bytes]]]:
     """An enriched event marked with its story (checked against ``enriched-article/1``), and
-    its matches as (rule id, event). Raises :class:`RejectedInput` when the marked event breaks
-    its schema, so it becomes a dead letter rather than a broken event."""
-    event = mark_story(orjson.loads(value), index, now)
+    its matches as (rule id, event). The index's clock is :func:`clock_of` the event, else
+    ``received``. Raises :class:`RejectedInput` when the marked event breaks its schema, so it
+    becomes a dead letter rather than a broken event."""
+    article = orjson.loads(value)
+    event = mark_story(article, index, clock_of(article, received))
     wrong = problems(event, SCHEMA_ENRICHED)
     if wrong:
         raise RejectedInput("schema_violation", "the marked event: " + "; ".join(wrong[:5]))
@@ -56,14 +57,11 @@ def mark_event(
     return orjson.dumps(event), matches
 
 
-def clock_of(value: bytes, fallback: float) -> float:
-    """The story index's clock for an event: when the broker took its raw record
+def clock_of(article: dict, fallback: float) -> float:
+    """The story index's clock for an article: when the broker took its raw record
     (``ingested_at``), so a replay of the raw topic decides the same; else ``fallback``."""
-    try:
-        ingested = orjson.loads(value).get("ingested_at")
-        return datetime.fromisoformat(ingested).timestamp() if ingested else fallback
-    except (orjson.JSONDecodeError, AttributeError, TypeError, ValueError):
-        return fallback
+    ingested = article.get("ingested_at")
+    return datetime.fromisoformat(ingested).timestamp() if ingested else fallback
 
 
 @dataclass(frozen=True)
@@ -115,11 +113,13 @@ def register_stories(app: faust.App, topics: Topics, settings: Settings) -> Stor
                 log.info("copydesk: story index rebuilt, %d articles", len(index))
             message = event.message
             try:
-                now = clock_of(message.value, message.timestamp)
-                marked, found = mark_event(message.value, index, watchlist, now)
+                marked, found = mark_event(message.value, index, watchlist, message.timestamp)
             except Exception as exc:
-                origin = {"topic": message.topic, "partition": message.partition}
-                origin["offset"] = message.offset
+                origin = {
+                    "topic": message.topic,
+                    "partition": message.partition,
+                    "offset": message.offset,
+                }
                 letter = dead_letter("stories", exc, message.key, message.value, origin=origin)
                 await send(dlq, message.key, orjson.dumps(letter))
             else:

@@ -20,7 +20,7 @@ from kafka.partitioner.default import murmur2
 
 from agents.contracts import problems
 from agents.local.processes import free_port, start_worker, stop_process
-from agents.streaming.stories import RULE_LOGGED
+from agents.streaming import RULE_LOGGED
 from tests.helpers import copydesk
 from tests.integration.conftest import Outcome, RunningPipeline, pipeline_settings
 from tests.integration.test_pipeline_kafka import _split
