@@ -35,7 +35,7 @@ from typing import TextIO
 
 from agents.cli.inputs import InputRecord, read_inputs
 from agents.cli.publish import publish_records
-from agents.cli.rules import describe_rule, read_rule_files
+from agents.cli.rules import read_rule_files
 from agents.entities.events import entity_events
 from agents.kafka.clients import read_topics
 from agents.kafka.rules import send_rules
@@ -103,7 +103,8 @@ def run_demo(out: TextIO, timeout: float = 180.0) -> int:
             if not wait_until_ready(worker, log, timeout, in_force):
                 say(f"the worker did not read the rules in {timeout:.0f} s; its log: {log}")
                 return 1
-            say(", ".join(f"rule {describe_rule(rule)!r}" for rule in rules) + "; publishing")
+            named = (f"{rule['id']} ({rule['severity']}): {rule['name']}" for rule in rules)
+            say("watchlist rule " + ", ".join(named) + "; publishing")
             printed: set[tuple[str, int, int]] = set()
             summary = publish_records(first, settings, settings.topic_raw, progress=False)
             say(summary.describe())
