@@ -119,9 +119,7 @@ class EntityAnalyzer:
             for short, long in map(_keys, WELL_KNOWN_ACRONYMS.items())
             if short in keys and long in keys and short not in same_as
         }
-        same_as |= {
-            group_key(name): f"geonames:{place.geonames_id}" for name, place in places.items()
-        }
+        same_as |= {group_key(name): place.key for name, place in places.items()}
         entities = [
             build_entity(group, _place_of(group, places))
             for group in merge_mentions(found, same_as)
