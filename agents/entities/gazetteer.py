@@ -242,10 +242,13 @@ class Gazetteer:
             min_spot_population=min_spot_population,
         )
 
-    def is_place(self, name: str) -> bool:
-        """Whether ``name`` is a known place: a country, a region or a town of
-        ``KNOWN_TOWN_POPULATION`` or more."""
-        return any(entry.place.known for entry in self._candidates(name)[0])
+    def is_place(self, name: str, *, regions: bool = True) -> bool:
+        """Whether ``name`` is a known place: a country, a town of ``KNOWN_TOWN_POPULATION`` or
+        more, or (with ``regions``) a region."""
+        return any(
+            entry.place.known and (regions or entry.place.feature != "admin_region")
+            for entry in self._candidates(name)[0]
+        )
 
     def is_town(self, name: str) -> bool:
         """Whether ``name`` is any place, however small (for names a cue makes places)."""

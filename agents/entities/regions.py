@@ -11,8 +11,9 @@ extras; a test checks the shipped table is what they give):
   *code*, "UA.07"). A town of one is matched to a town of the other by country and position,
   and each GeoNames code takes the name most of its matched towns give.
 
-A GeoNames name then finds its ISO region within the country by a general rule, strongest
-first, and only where exactly one region matches: the names equal once folded and stripped of
+A GeoNames code of letters that is ISO's code ("US.DC", "CH.LU") is that region. Else the
+GeoNames name finds its ISO region within the country by a general rule, strongest first, and
+only where exactly one region matches: the names equal once folded and stripped of
 their kind ("Tibet Autonomous Region" and "Xizang Zizhiqu" do not; "Sagaing" and "Sagaing
 Region" do); one name the other's start ("Kharkiv", "Kharkivska oblast"); spelled alike
 (difflib ratio 0.85: "Sagain", "Sagaing"). The build prints its coverage on stderr.
@@ -150,10 +151,18 @@ def build() -> tuple[list[Region], dict[str, float]]:
     for sub in top_level:
         by_country[sub.country_code].append((sub.code, names_of[sub.code]))
     named = {group: names.most_common(1)[0][0] for group, names in sorted(votes.items())}
+    iso_codes = {sub.code for sub in top_level}
+    # A GeoNames code of letters that is ISO's is that region ("US.DC", "CH.LU"); numbers are
+    # GeoNames' own ("KE.05" is not KE-05).
     found = {
+        group: f"{group[0]}-{group[1]}"
+        for group in named
+        if group[1].isalpha() and f"{group[0]}-{group[1]}" in iso_codes
+    }
+    found |= {
         group: iso
         for group, name in named.items()
-        if (iso := match_region(name, by_country.get(group[0], [])))
+        if group not in found and (iso := match_region(name, by_country.get(group[0], [])))
     }
     # Left unmatched in a country: a GeoNames code and an ISO region that are each other's
     # likeliest by spelling ("Sumy", "Sumska oblast"), or the only two left, name each other.

@@ -140,7 +140,9 @@ def find_short_org_names(
             return None
         if text in people or text in ORG_CUE_WORDS or text in CORPORATE_SUFFIXES:
             return None
-        if gazetteer.is_place(text) or gazetteer.group_country(text):
+        # A region's name in one organisation's is its short form: "Cordillera" of "Minera
+        # Cordillera Sur" (Paraguay's department); a town's or a country's stays the place.
+        if gazetteer.is_place(text, regions=False) or gazetteer.group_country(text):
             return None
         return next(iter(longs[text]))
 
