@@ -33,7 +33,7 @@ import json
 import math
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Literal, NamedTuple
@@ -143,12 +143,12 @@ class Gazetteer:
         """``places``: (name, place, primary) triples; ``demonyms``: irregular demonyms;
         ``capitals``: GeoNames ids of national capitals."""
         self._capitals = frozenset(capitals)
-        by_key: dict[str, dict[int, _Entry]] = defaultdict(dict)
+        by_key: dict[str, dict[str, _Entry]] = defaultdict(dict)
         self._spottable: set[str] = set()
         stems: dict[str, set[str]] = defaultdict(set)
         for name, place, primary in places:
             # One entry a place: the first name given for it wins (primary names come first).
-            by_key[name_key(name)].setdefault(place.geonames_id, _Entry(place, primary))
+            by_key[name_key(name)].setdefault(place.key, _Entry(place, primary))
             if primary and _may_spot(name, place, min_spot_population):
                 self._spottable.add(name)
             if primary and place.feature == "country":
@@ -254,6 +254,20 @@ class Gazetteer:
         """Whether ``name`` is any place, however small (for names a cue makes places)."""
         return bool(self._candidates(name)[0])
 
+    def countries_with(self, name: str, feature: Feature, *, small: bool = False) -> set[str]:
+        """The countries with a place of this name and feature ("Tazacorte", "city": {"ES"});
+        with ``small``, only towns too small to be known places."""
+        return {
+            e.place.country_code
+            for e in self._candidates(name)[0]
+            if e.place.feature == feature and not (small and e.place.known)
+        }
+
+    def is_region_of_its_kind(self, name: str) -> bool:
+        """A region named with its kind: "Sumy Oblast", "Edo State", "Idlib province"."""
+        entries, kind = self._candidates(name)
+        return kind and any(e.place.feature == "admin_region" for e in entries)
+
     def country_of(self, name: str) -> str | None:
         """The code of the country ``name`` names (its name or one of our aliases), else None."""
         return next(
@@ -288,7 +302,7 @@ class Gazetteer:
         """
         candidates = {name: self._candidates(name) for name in set(names)}
         countries = set(context)
-        regions: set[str] = set()
+        regions: Counter[str] = Counter()  # how many of the article's names lie in each
         for entries, _kind in candidates.values():
             known = [e for e in entries if e.place.known] or entries
             codes = {entry.place.country_code for entry in known}
@@ -297,14 +311,14 @@ class Gazetteer:
             elif len(named := [e for e in known if e.place.is_country]) == 1:
                 countries.add(named[0].place.country_code)  # "Georgia": the country, not the state
             if len(areas := {entry.place.admin1_code for entry in known}) == 1:
-                regions |= areas - {None}
+                regions.update(areas - {None})
 
-        def preference(entry: _Entry) -> tuple[bool, bool, bool, int, bool, int]:
+        def preference(entry: _Entry) -> tuple[bool, bool, int, int, bool, int]:
             place = entry.place
             return (
                 place.feature in {"continent", "country"},  # "Lebanon" in a US story: the country
                 place.country_code in countries,
-                place.admin1_code in regions,
+                regions[place.admin1_code] if place.admin1_code else 0,
                 # A capital before a same-named region ("Washington"), a region before a town.
                 2 if place.geonames_id in self._capitals else _FEATURE_RANK[place.feature],
                 entry.primary,
@@ -414,7 +428,8 @@ def _may_spot(name: str, place: Place, min_population: int) -> bool:
         return False
     if place.feature == "admin_region" and place.country_code != "US":  # US states as before
         return (
-            count_tokens(name) <= _MAX_SPOT_REGION_TOKENS
+            len(name) >= 4  # as alternate names: "Sul" of "Rio Grande do Sul" is Guinea-Bissau's
+            and count_tokens(name) <= _MAX_SPOT_REGION_TOKENS
             and zipf_frequency(fold(name), "en") < _RARE_NAME_ZIPF
         )
     return place.feature != "city" or place.population >= min_population

@@ -38,12 +38,13 @@ TABLE = Path(__file__).resolve().parent / "data" / "admin1.tsv"
 _HEADER = ("iso_code", "country", "type", "geonames_codes", "names")
 
 #: Words that say what kind of region a name is, in English and as ISO romanises them in local
-#: names ("Qinghai Sheng", "Xinjiang Uygur Zizhiqu"): dropped when names are compared.
+#: names ("Qinghai Sheng", "Xinjiang Uygur Zizhiqu"), and particles: dropped when names are
+#: compared. Not "city": "Mexico City" is not the State of México.
 KIND_WORDS = frozenset(
     {"province", "provincia", "region", "regional", "state", "county", "district", "department",
      "departamento", "governorate", "municipality", "municipal", "prefecture", "oblast",
      "oblasti", "oblys", "krai", "kray", "respublika", "republic", "autonomous", "territory",
-     "division", "parish", "canton", "city", "capital", "federal", "sheng", "shi", "zizhiqu",
+     "division", "parish", "canton", "federal", "sheng", "shi", "zizhiqu",
      "area", "zone", "of", "de", "del", "la", "el", "the", "union", "special", "administrative",
      "community", "comunidad", "voivodeship", "wojewodztwo", "ili", "vilayeti", "il",
      "okrug", "rayon", "estado", "emirate", "land", "islands"}
@@ -76,50 +77,62 @@ def read_regions(path: Path = TABLE) -> Iterator[Region]:
             )
 
 
-def comparable(name: str) -> str:
+def comparable(name: str, kind: str = "") -> str:
     """A region's name as names are compared: folded, no accents, no bracketed part, words
-    only, without kind words: "Murcia, Región de" is "murcia"."""
+    only, without kind words (and those of ``kind``): "Murcia, Región de" is "murcia"."""
     name = re.sub(r"\[.*?\]|\(.*?\)", " ", name)
     name = unicodedata.normalize("NFKD", name.casefold())
     name = "".join(ch for ch in name if not unicodedata.combining(ch))
     words = re.findall(r"[a-z0-9]+", name)
-    kept = [w for w in words if w not in KIND_WORDS]
+    dropped = KIND_WORDS | set(kind.casefold().split())
+    kept = [w for w in words if w not in dropped]
     return " ".join(kept or words)
 
 
 def iso_names(name: str) -> list[str]:
     """The names ISO gives in one field: "Catalunya [Cataluña]" is two, "Murcia, Región de"
-    is "Región de Murcia", "Ilocos (Region I)" is "Ilocos"; codes in brackets are no names."""
+    is "Región de Murcia", "Ilocos (Region I)" is "Ilocos", "Elgeyo/Marakwet" is also
+    "Elgeyo-Marakwet"; codes in brackets are no names."""
     bracketed = [b.strip() for b in re.findall(r"\[(.*?)\]", name)]
     main = re.sub(r"\s*[\[(].*?[\])]", "", name).strip()
     if ", " in main:
         head, _, tail = main.partition(", ")
         main = f"{tail} {head}"
     names = [main, *(b for b in bracketed if not re.search(r"[A-Z]{2}-", b))]
+    names += [n.replace("/", "-") for n in names if "/" in n]  # "Elgeyo/Marakwet"
     return list(dict.fromkeys(n for n in names if n))
 
 
-def match_region(name: str, regions: list[tuple[str, list[str]]]) -> str | None:
-    """The ISO code of the one region (code, names) that ``name`` names, by the strongest rule
-    that finds exactly one; None if none does or several do."""
-    key = comparable(name)
-    if not key:
-        return None
-    keys = [(code, [comparable(n) for n in names]) for code, names in regions]
+def match_region(name: str, regions: list[tuple[str, str, list[str]]]) -> str | None:
+    """The ISO code of the one region (code, kind, names) that ``name`` names, by the strongest
+    rule that finds exactly one; None if none does or several do. The region's own kind is
+    dropped too: "Kyiv City" is the city of Kyiv."""
+    keys = [
+        (code, comparable(name, kind), [comparable(n, kind) for n in names])
+        for code, kind, names in regions
+    ]
     rules = (
-        lambda other: other == key,
-        lambda other: (
-            _shared_start(key, other) >= max(_MIN_PREFIX, 0.75 * min(len(key), len(other)))
-        ),
-        lambda other: difflib.SequenceMatcher(None, key, other).ratio() >= _SPELLED_ALIKE,
+        lambda key, other: other == key,
+        lambda key, other: _same_start(key, other),
+        lambda key, other: difflib.SequenceMatcher(None, key, other).ratio() >= _SPELLED_ALIKE,
     )
     for rule in rules:
-        found = {code for code, others in keys if any(rule(o) for o in others)}
+        found = {code for code, key, others in keys if key and any(rule(key, o) for o in others)}
         if len(found) == 1:
             return found.pop()
         if found:
             return None
     return None
+
+
+def _same_start(key: str, other: str) -> bool:
+    """GeoNames' name ``key`` and ISO's ``other`` start alike: "Kharkiv", "Kharkivska";
+    "Lombardy", "Lombardia"; "Seoul", "Seoul-teukbyeolsi". A word GeoNames adds makes another
+    place: "Mexico City" is not the State of México."""
+    shared = _shared_start(key, other)
+    return shared >= max(_MIN_PREFIX, 0.75 * min(len(key), len(other))) and (
+        shared >= len(key) or key[shared] != " "
+    )
 
 
 def _shared_start(one: str, other: str) -> int:
@@ -146,10 +159,8 @@ def build() -> tuple[list[Region], dict[str, float]]:
             votes[group][row["admin1"]] += 1
     english = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"]).gettext
     top_level = [s for s in pycountry.subdivisions if s.parent_code is None]
+    own = {sub.code: iso_names(sub.name) for sub in top_level}
     names_of = {sub.code: _names(sub.name, english) for sub in top_level}
-    by_country: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
-    for sub in top_level:
-        by_country[sub.country_code].append((sub.code, names_of[sub.code]))
     named = {group: names.most_common(1)[0][0] for group, names in sorted(votes.items())}
     iso_codes = {sub.code for sub in top_level}
     # A GeoNames code of letters that is ISO's is that region ("US.DC", "CH.LU"); numbers are
@@ -159,16 +170,23 @@ def build() -> tuple[list[Region], dict[str, float]]:
         for group in named
         if group[1].isalpha() and f"{group[0]}-{group[1]}" in iso_codes
     }
-    found |= {
-        group: iso
-        for group, name in named.items()
-        if group not in found and (iso := match_region(name, by_country.get(group[0], [])))
-    }
+    # ISO's own names first, then iso-codes' English ones for the regions still free: GeoNames
+    # calls Kyiv's oblast "Kiev", iso-codes Kyiv city so.
+    for names in (own, names_of):
+        by_country: dict[str, list[tuple[str, str, list[str]]]] = defaultdict(list)
+        for sub in top_level:
+            if sub.code not in found.values() or names is own:
+                by_country[sub.country_code].append((sub.code, sub.type, names[sub.code]))
+        found |= {
+            group: iso
+            for group, name in named.items()
+            if group not in found and (iso := match_region(name, by_country.get(group[0], [])))
+        }
     # Left unmatched in a country: a GeoNames code and an ISO region that are each other's
     # likeliest by spelling ("Sumy", "Sumska oblast"), or the only two left, name each other.
     for country, regions_here in by_country.items():
         left = [g for g in named if g[0] == country and g not in found]
-        free = [(code, names) for code, names in regions_here if code not in found.values()]
+        free = [(code, n) for code, _, n in regions_here if code not in found.values()]
         if len(left) == 1 and len(free) == 1:
             found[left[0]] = free[0][0]
             continue
