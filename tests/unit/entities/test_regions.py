@@ -82,12 +82,20 @@ def test_iso_names_split_romanised_inverted_and_bracketed_forms():
 
 
 def test_match_region_by_name_start_and_spelling_and_never_two():
-    regions = [("XX-A", ["Kharkivska oblast"]), ("XX-B", ["Sagaing"]), ("XX-C", ["Shan"])]
+    regions = [
+        ("XX-A", "Region", ["Kharkivska oblast"]),
+        ("XX-B", "Region", ["Sagaing"]),
+        ("XX-C", "State", ["Shan"]),
+        ("XX-D", "City", ["Kyiv"]),
+        ("XX-E", "State", ["México"]),
+    ]
     assert match_region("Kharkiv", regions) == "XX-A"
     assert match_region("Sagain", regions) == "XX-B"
     assert match_region("Shan State", regions) == "XX-C"
+    assert match_region("Kyiv City", regions) == "XX-D"  # the region's own kind dropped
+    assert match_region("Mexico City", regions) is None  # a word GeoNames adds: another place
     assert match_region("Yangon", regions) is None
-    assert match_region("Shan", [("XX-C", ["Shan"]), ("XX-D", ["Shan"])]) is None
+    assert match_region("Shan", [("XX-C", "State", ["Shan"]), ("XX-F", "State", ["Shan"])]) is None
 
 
 def test_the_shipped_table_is_what_the_pinned_packages_give():
