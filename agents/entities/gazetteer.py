@@ -292,20 +292,29 @@ class Gazetteer:
         """May ``name``, exactly as written, be taken as a place where the model saw nothing?"""
         return name in self._spottable
 
-    def resolve(self, names: Iterable[str], context: Iterable[str] = ()) -> dict[str, Place]:
+    def resolve(
+        self, names: Iterable[str], context: Iterable[str] = (), areas: Iterable[str] = ()
+    ) -> dict[str, Place]:
         """The place each name stands for in one article; names that are no place are left out.
 
         ``context``: country codes the article is known to be about (from its demonyms, say).
-        The article's unambiguous place names add theirs, judged by known places only (a
-        hamlet's namesake abroad does not make "Aleppo" ambiguous): names whose known
+        ``areas``: names that are no town ("North Sea", only ever read as a region or a sea,
+        is not the hamlet on Long Island). The article's unambiguous place names add theirs,
+        judged by known places only (a hamlet's namesake abroad does not make "Aleppo"
+        ambiguous, nor does a hamlet make its country the article's): names whose known
         candidates all lie in one country, and country names; and the regions of names whose
-        known candidates all lie in one region.
+        known candidates all lie in one region, which rank candidates within the article's
+        countries.
         """
+        areas = set(areas)
         candidates = {name: self._candidates(name) for name in set(names)}
+        for name in areas & candidates.keys():
+            entries, kind = candidates[name]
+            candidates[name] = ([e for e in entries if e.place.feature != "city"], kind)
         countries = set(context)
         regions: Counter[str] = Counter()  # how many of the article's names lie in each
         for entries, _kind in candidates.values():
-            known = [e for e in entries if e.place.known] or entries
+            known = [e for e in entries if e.place.known]
             codes = {entry.place.country_code for entry in known}
             if len(codes) == 1:
                 countries |= codes - {None}
@@ -319,7 +328,7 @@ class Gazetteer:
             return (
                 place.feature in {"continent", "country"},  # "Lebanon" in a US story: the country
                 place.country_code in countries,
-                regions[place.admin1_code] if place.admin1_code else 0,
+                regions[place.admin1_code] if place.country_code in countries else 0,
                 # A capital before a same-named region ("Washington"), a region before a town.
                 2 if place.geonames_id in self._capitals else _FEATURE_RANK[place.feature],
                 entry.primary,

@@ -154,12 +154,8 @@ class EntityAnalyzer:
         for mention in found:
             if mention.label in PLACE_LABELS:
                 labels.setdefault(mention.text, set()).add(mention.label)
-        places = self.gazetteer.resolve(labels, context)
-        return {
-            name: place
-            for name, place in places.items()
-            if not (labels[name] == {"LOC"} and place.feature == "city")
-        }
+        areas = [name for name, kinds in labels.items() if kinds == {"LOC"}]
+        return self.gazetteer.resolve(labels, context, areas)
 
 
 def enrich_article(event: StructuredArticle, entities: list[Entity]) -> EnrichedArticle:

@@ -123,3 +123,10 @@ def test_the_gazetteer_loads_without_the_network(monkeypatch):
     monkeypatch.setattr(socket, "create_connection", refuse)
     gazetteer = Gazetteer.load()
     assert gazetteer.resolve(["Dolj"])["Dolj"].admin1_code == "RO-DJ"
+
+
+def test_a_name_read_only_as_an_area_is_no_town_and_makes_no_context(gazetteer):
+    # "North Sea" is also a hamlet on Long Island, in the state that has a Rotterdam too.
+    found = gazetteer.resolve(["Rotterdam", "North Sea", "Antwerp"], areas=["North Sea"])
+    assert "North Sea" not in found
+    assert found["Rotterdam"].country_code == "NL"
