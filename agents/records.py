@@ -171,6 +171,7 @@ class Entity(TypedDict, total=False):
     lon: float | None
     geonames_id: int | None
     feature: str | None
+    admin1_code: str | None
     salience: Salience
 
 

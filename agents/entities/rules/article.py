@@ -14,9 +14,11 @@ from spacy.tokens import Doc, Span
 
 from agents.entities.gazetteer import Gazetteer
 from agents.entities.tables.labels import (
+    ACTOR_LABELS,
     ACTOR_OR_PLACE_LABELS,
     AREA_LABELS,
     NAME_LABELS,
+    PLACE_LABELS,
     PLACE_OR_GROUP_LABELS,
 )
 from agents.entities.tables.landforms import FEATURE_HEAD_WORDS, NATURAL_FEATURES
@@ -27,8 +29,11 @@ from agents.entities.tables.organisations import (
     NEWS_AGENCIES,
     ORG_CUE_WORDS,
 )
+from agents.entities.tables.places import LOCATIVE_PREPOSITIONS, PLACE_KIND_WORDS
 from agents.entities.tokens import (
+    POSSESSIVES,
     Tagged,
+    after_place_of_noun,
     first_decision,
     is_name_word,
     particle_then_name,
@@ -116,6 +121,81 @@ def harmonise_labels(
     return out
 
 
+def type_article_towns(
+    docs: Sequence[Doc], blocks: Sequence[list[Tagged]], gazetteer: Gazetteer
+) -> list[list[Tagged]]:
+    """A name read as a person or an organisation is a place throughout the article when it
+    names a region with its kind ("Sumy Oblast", "Edo State"), or when it is a town, however
+    small, in a country the article names, and one of its mentions stands where places do:
+    after "in", "near", "from" or "<place noun> of", or before a kind of place ("in Tazacorte",
+    "the village of Ciucea", "Chamoli district"; not "in Kalam's view"). Small towns are too
+    many to be taken anywhere else: thousands are named like people or everyday words. (Known
+    places are retyped span by span: :func:`agents.entities.rules.retype.known_place_after_cue`,
+    and clubs named after them are not places.)"""
+    countries = _article_countries(docs, blocks, gazetteer)
+    places: set[str] = set()
+    for doc, spans in zip(docs, blocks, strict=True):
+        for span in spans:
+            tokens = doc[span.start : span.end]
+            text = span_text(doc, span)
+            if (
+                span.label not in ACTOR_LABELS
+                or text in places
+                or {t.text for t in tokens} & ORG_CUE_WORDS
+                or not all(is_name_word(t) or not t.is_alpha for t in tokens)
+            ):
+                continue
+            if gazetteer.is_region_of_its_kind(text) or (
+                gazetteer.countries_with(text, "city", small=True) & countries
+                and _where_places_stand(doc, span)
+            ):
+                places.add(text)
+    if not places:
+        return list(blocks)
+    return [
+        [
+            span._replace(label="GPE")
+            if span.label in ACTOR_LABELS and span_text(doc, span) in places
+            else span
+            for span in spans
+        ]
+        for doc, spans in zip(docs, blocks, strict=True)
+    ]
+
+
+def _article_countries(
+    docs: Sequence[Doc], blocks: Sequence[list[Tagged]], gazetteer: Gazetteer
+) -> set[str]:
+    """The countries of the article's countries, known towns and demonyms (not of its regions:
+    a region's name is the one in doubt in :func:`find_short_org_names`)."""
+    names = {
+        span_text(doc, span): span.label
+        for doc, spans in zip(docs, blocks, strict=True)
+        for span in spans
+        if span.label in PLACE_LABELS or span.label == "NORP"
+    }
+    countries = {gazetteer.group_country(n) for n, label in names.items() if label == "NORP"}
+    places = gazetteer.resolve([n for n, label in names.items() if label != "NORP"], ())
+    countries |= {
+        place.country_code
+        for place in places.values()
+        if place.known and place.feature != "admin_region"
+    }
+    return countries - {None}
+
+
+def _where_places_stand(doc: Doc, span: Tagged) -> bool:
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.text in POSSESSIVES:
+        return False
+    return (
+        (before is not None and before.lower_ in LOCATIVE_PREPOSITIONS | {"from"})
+        or after_place_of_noun(doc, span.start)
+        or (after is not None and after.text in PLACE_KIND_WORDS)
+    )
+
+
 def find_short_org_names(
     docs: Sequence[Doc], blocks: Sequence[list[Tagged]], gazetteer: Gazetteer
 ) -> tuple[list[list[Tagged]], dict[str, str]]:
@@ -135,12 +215,19 @@ def find_short_org_names(
             elif span.label == "PERSON" and len(tokens) > 1:
                 people.update(token.text for token in tokens)
 
+    countries = _article_countries(docs, blocks, gazetteer)
+
     def long_form(text: str, label: str) -> str | None:
         if label not in _SHORT_ORG_LABELS or len(longs.get(text, ())) != 1:
             return None
         if text in people or text in ORG_CUE_WORDS or text in CORPORATE_SUFFIXES:
             return None
-        if gazetteer.is_place(text) or gazetteer.group_country(text):
+        # A region's name in one organisation's is its short form when the region lies in no
+        # country the article names: "Cordillera" of "Minera Cordillera Sur" in a story from
+        # Chile (Paraguay's department); a town's or a country's stays the place.
+        if gazetteer.is_place(text, regions=False) or gazetteer.group_country(text):
+            return None
+        if gazetteer.countries_with(text, "admin_region") & countries:
             return None
         return next(iter(longs[text]))
 

@@ -45,10 +45,14 @@ BUILDING_FIRST_WORDS = frozenset(
     {"Estádio", "Estadio", "Stadio", "Stade", "Stadion", "Palacio", "Palazzo", "Palais"}
 )
 
-#: Words at the end of a place span that say what kind of place it is ("Idlib province"):
-#: resolution tries the name without them. Lowercase: names are compared casefolded. Fewer than
-#: PLACE_NOUNS: "city" and "town" end names of their own ("Mexico City", "Cape Town").
-PLACE_KIND_WORDS = frozenset({"province", "governorate", "region", "district", "county"})
+#: Words at the end of a place span that say what kind of place it is ("Idlib province", "Sumy
+#: Oblast", "Edo State"): resolution tries the name without them, as a region first. Lowercase:
+#: names are compared casefolded. Fewer than PLACE_NOUNS: "city" and "town" end names of their
+#: own ("Mexico City", "Cape Town").
+PLACE_KIND_WORDS = frozenset(
+    {"province", "governorate", "region", "district", "county", "state", "oblast", "krai",
+     "prefecture", "department"}
+)  # fmt: skip
 
 #: Names of towns of 100,000 people or more (so the gazetteer would add them where the model saw
 #: nothing) that are also everyday words, given names or surnames: capitalised in running text

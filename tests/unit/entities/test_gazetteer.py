@@ -136,8 +136,9 @@ def test_geo_gazetteer_is_built_once_a_process():
 
 def test_geo_an_alternate_name_that_extends_a_citys_name_is_not_that_city(gazetteer):
     # GeoNames lists "Rio Grande do Sul" among the names of the city of Rio Grande; in news it is
-    # the state, which this gazetteer does not have: better no place than the wrong one.
-    assert gazetteer.resolve(["Rio Grande do Sul"]) == {}
+    # the state.
+    state = _one(gazetteer, "Rio Grande do Sul")
+    assert (state.feature, state.admin1_code) == ("admin_region", "BR-RS")
     assert _one(gazetteer, "Rio Grande", "Brazil").country_code == "BR"
 
 

@@ -83,10 +83,15 @@ def test_entities_disaster_story(enriched):
         ["PELOTAS"],
     )
     assert pelotas["count"] == 4
-    # The state is no city: GeoNames gives its name to the city of Rio Grande, and we have no
-    # Brazilian states, so it stays unresolved rather than wrong.
+    # The state is no city (GeoNames gives its name to the city of Rio Grande): the region.
     state = entities["Rio Grande do Sul"]
-    assert (state["type"], state["geonames_id"], state["country_code"]) == ("GPE", None, None)
+    assert (state["type"], state["feature"], state["country_code"], state["admin1_code"]) == (
+        "GPE",
+        "admin_region",
+        "BR",
+        "BR-RS",
+    )
+    assert state["key"] == "place:iso:BR-RS"
     assert "Rio Grande" not in entities
     river = entities["Jacuí"]  # a river, not a person, an organisation or a town
     assert (river["type"], river["feature"]) == ("LOC", None)

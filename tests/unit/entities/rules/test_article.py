@@ -8,6 +8,7 @@ from agents.entities.rules.article import (
     find_free,
     find_short_org_names,
     harmonise_labels,
+    type_article_towns,
 )
 from agents.entities.rules.span import (
     trim,
@@ -136,3 +137,41 @@ def test_entity_rules_find_short_org_names_takes_a_word_of_one_organisations_nam
     spans = [span_of(doc, "Aceros Vexa Norte", "ORG"), span_of(doc, "Ana Vexa", "PERSON")]
     spans.append(span_of(doc, "Vexa", "PERSON", nth=2))
     assert find_short_org_names([doc], [spans], gazetteer) == ([spans], {})  # her surname
+
+
+def test_entity_rules_type_small_towns_of_the_articles_countries_where_places_stand(
+    tokenizer, gazetteer
+):
+    docs = [tokenizer("Ash fell on Spain ."), tokenizer("Shops in Tazacorte shut , Tazacorte said")]
+    blocks = [
+        [span_of(docs[0], "Spain", "GPE")],
+        [span_of(docs[1], "Tazacorte", "ORG"), span_of(docs[1], "Tazacorte", "ORG", nth=1)],
+    ]
+    _, typed = type_article_towns(docs, blocks, gazetteer)
+    assert labels_of(docs[1], typed) == [("Tazacorte", "GPE"), ("Tazacorte", "GPE")]
+    # Without a country of the town, or where no place stands, it stays what it was read as.
+    alone = [tokenizer("Shops in Tazacorte shut")]
+    (spans,) = type_article_towns(alone, [[span_of(alone[0], "Tazacorte", "ORG")]], gazetteer)
+    assert labels_of(alone[0], spans) == [("Tazacorte", "ORG")]
+    said = [docs[0], tokenizer("Tazacorte said so")]
+    blocks = [blocks[0], [span_of(said[1], "Tazacorte", "ORG")]]
+    assert labels_of(said[1], type_article_towns(said, blocks, gazetteer)[1]) == [
+        ("Tazacorte", "ORG")
+    ]
+
+
+def test_entity_rules_type_a_region_named_with_its_kind_as_a_place(tokenizer, gazetteer):
+    doc = tokenizer("Shelling hit Sumy Oblast overnight")
+    (spans,) = type_article_towns([doc], [[span_of(doc, "Sumy Oblast", "PERSON")]], gazetteer)
+    assert labels_of(doc, spans) == [("Sumy Oblast", "GPE")]
+
+
+def test_entity_rules_short_org_names_keep_a_region_of_the_articles_country(tokenizer, gazetteer):
+    doc = tokenizer("In Nigeria , Edo Broadcasting Service said cases in Edo rose")
+    spans = [
+        span_of(doc, "Nigeria", "GPE"),
+        span_of(doc, "Edo Broadcasting Service", "ORG"),
+        span_of(doc, "Edo", "GPE", nth=1),
+    ]
+    (mended,), short = find_short_org_names([doc], [spans], gazetteer)
+    assert short == {} and ("Edo", "GPE") in labels_of(doc, mended)
