@@ -10,7 +10,6 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Doc, Span
 
 from agents.entities.gazetteer import Gazetteer
 from agents.entities.tables.labels import (
@@ -29,6 +28,8 @@ from agents.entities.tables.organisations import (
 )
 from agents.entities.tokens import (
     Tagged,
+    Words,
+    WordSpan,
     first_decision,
     is_name_word,
     particle_then_name,
@@ -45,7 +46,7 @@ _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*")
 
 
 def define_acronyms(
-    docs: Sequence[Doc], blocks: Sequence[list[Tagged]]
+    docs: Sequence[Words], blocks: Sequence[list[Tagged]]
 ) -> tuple[list[list[Tagged]], dict[str, str]]:
     """Acronyms defined in brackets after their long form, "the World Health Organization (WHO)",
     "Hayat Tahrir al-Sham-led (HTS)": the long form becomes an entity if the model missed it, the
@@ -76,7 +77,7 @@ def define_acronyms(
 
 
 def harmonise_labels(
-    docs: Sequence[Doc], blocks: Sequence[list[Tagged]], gazetteer: Gazetteer
+    docs: Sequence[Words], blocks: Sequence[list[Tagged]], gazetteer: Gazetteer
 ) -> list[list[Tagged]]:
     """One label per name across the article: the surname of a person named in full is that
     person ("Scholz's office", read as a place), else the label most uses of the name carry; on
@@ -117,7 +118,7 @@ def harmonise_labels(
 
 
 def find_short_org_names(
-    docs: Sequence[Doc], blocks: Sequence[list[Tagged]], gazetteer: Gazetteer
+    docs: Sequence[Words], blocks: Sequence[list[Tagged]], gazetteer: Gazetteer
 ) -> tuple[list[list[Tagged]], dict[str, str]]:
     """A one-word name that the model did not call an organisation, that is no known place or
     person, and that is a word of one organisation's name in the article is that organisation,
@@ -159,7 +160,7 @@ def find_short_org_names(
     return out, short_forms
 
 
-def feature_short_names(docs: Sequence[Doc], blocks: Sequence[list[Tagged]]) -> dict[str, str]:
+def feature_short_names(docs: Sequence[Words], blocks: Sequence[list[Tagged]]) -> dict[str, str]:
     """Natural features named with a head word are also named without it: "the Tourmalet" is
     the "Col du Tourmalet", "Kilimanjaro" is "Mount Kilimanjaro". Short name to long."""
     short: dict[str, str] = {}
@@ -175,7 +176,7 @@ def feature_short_names(docs: Sequence[Doc], blocks: Sequence[list[Tagged]]) -> 
     return short
 
 
-def known_names(docs: Sequence[Doc], blocks: Sequence[list[Tagged]]) -> dict[str, str]:
+def known_names(docs: Sequence[Words], blocks: Sequence[list[Tagged]]) -> dict[str, str]:
     """Names the article has used, with their labels: full names, people's surnames ("Assad"
     of "Bashar al-Assad"), defined acronyms; and news agencies, always organisations."""
     names: dict[str, str] = {}
@@ -193,7 +194,7 @@ def known_names(docs: Sequence[Doc], blocks: Sequence[list[Tagged]]) -> dict[str
 
 
 def find_free(
-    doc: Doc, spans: Iterable[Tagged], lookup: Callable[[str], str | None], longest: int
+    doc: Words, spans: Iterable[Tagged], lookup: Callable[[str], str | None], longest: int
 ) -> list[Tagged]:
     """Capitalised runs of tokens outside every span that ``lookup`` labels, longest first, and
     not part of a longer capitalised name ("Blackburn" in "Blackburn Rovers")."""
@@ -218,7 +219,7 @@ def is_acronym(word: str) -> bool:
     return 2 <= len(word) <= 10 and _ACRONYM.fullmatch(word) is not None
 
 
-def initials(tokens: Span) -> str:
+def initials(tokens: WordSpan) -> str:
     """The capital letters that start words: "Hayat Tahrir al-Sham" gives "HTS"."""
     return "".join(token.text[0] for token in tokens if token.text[:1].isupper())
 
@@ -227,7 +228,7 @@ def initials(tokens: Span) -> str:
 
 
 def _match_at(
-    doc: Doc, start: int, taken: list[bool], lookup: Callable[[str], str | None], longest: int
+    doc: Words, start: int, taken: list[bool], lookup: Callable[[str], str | None], longest: int
 ) -> Tagged | None:
     limit = min(len(doc), start + longest)
     if True in taken[start:limit]:
@@ -242,7 +243,7 @@ def _match_at(
     return None
 
 
-def _free_standing(doc: Doc, start: int, end: int, taken: list[bool]) -> bool:
+def _free_standing(doc: Words, start: int, end: int, taken: list[bool]) -> bool:
     """Not part of a longer capitalised name: no name word right after, and none right before
     unless that word opens the sentence, and is capitalised for that ("Despite HTS's ...").
     (A name that starts the sentence is looked up from its first word, before this one.)"""
@@ -313,7 +314,7 @@ MISSED_NAME_RULES: tuple[tuple[str, MissedNameRule], ...] = tuple(
 
 def missed_lookup(
     gazetteer: Gazetteer,
-    doc: Doc,
+    doc: Words,
     rules: Sequence[tuple[str, MissedNameRule]] = MISSED_NAME_RULES,
 ) -> Callable[[str], str | None]:
     """What a capitalised name the model missed is by itself, by the first of ``rules`` that
@@ -323,7 +324,7 @@ def missed_lookup(
     return lambda text: first_decision(rules, text, context)
 
 
-def _long_form(doc: Doc, end: int, acronym: str, spans: Sequence[Tagged]) -> Tagged | None:
+def _long_form(doc: Words, end: int, acronym: str, spans: Sequence[Tagged]) -> Tagged | None:
     """The name that ``acronym`` abbreviates, ending at token ``end``: the model's entity there if
     it spells the acronym, else the shortest run of name words that does."""
     letters = re.sub(r"[^A-Z]", "", acronym)
@@ -350,14 +351,14 @@ def _long_form(doc: Doc, end: int, acronym: str, spans: Sequence[Tagged]) -> Tag
     return None
 
 
-def _name_end_before(doc: Doc, i: int) -> int:
+def _name_end_before(doc: Words, i: int) -> int:
     """Where a name ends before token ``i``, skipping hyphenated modifiers ("-led")."""
     while i >= 2 and doc[i - 2].text == "-" and doc[i - 1].is_lower:
         i -= 2
     return i
 
 
-def _opens_sentence(doc: Doc, i: int) -> bool:
+def _opens_sentence(doc: Words, i: int) -> bool:
     return i == 0 or doc[i - 1].text in _SENTENCE_ENDS
 
 

@@ -15,23 +15,23 @@ from agents.entities.rules.span import (
 from tests.unit.entities.rules.tagging import labels_of, span_of
 
 
-def test_entity_rules_define_acronyms_finds_the_long_form_when_the_model_missed_it(tokenizer):
-    doc = tokenizer("said the World Health Organization (WHO) on Monday")
+def test_entity_rules_define_acronyms_finds_the_long_form_when_the_model_missed_it(words):
+    doc = words("said the World Health Organization (WHO) on Monday")
     (spans,), acronyms = define_acronyms([doc], [[]])
     assert labels_of(doc, spans) == [("World Health Organization", "ORG"), ("WHO", "ORG")]
     assert acronyms == {"WHO": "World Health Organization"}
 
 
-def test_entity_rules_define_acronyms_uses_the_models_span_across_a_modifier(tokenizer):
-    doc = tokenizer("within the Hayat Tahrir al-Sham-led (HTS) alliance")
+def test_entity_rules_define_acronyms_uses_the_models_span_across_a_modifier(words):
+    doc = words("within the Hayat Tahrir al-Sham-led (HTS) alliance")
     model = [trim(doc, span_of(doc, "the Hayat Tahrir al-Sham-led (", "ORG"))]
     (spans,), acronyms = define_acronyms([doc], [model])
     assert labels_of(doc, spans) == [("Hayat Tahrir al-Sham", "ORG"), ("HTS", "ORG")]
     assert acronyms == {"HTS": "Hayat Tahrir al-Sham"}
 
 
-def test_entity_rules_define_acronyms_settles_the_acronyms_label_everywhere(tokenizer):
-    docs = [tokenizer("HTS fighters advanced"), tokenizer("the Hayat Tahrir al-Sham (HTS) said")]
+def test_entity_rules_define_acronyms_settles_the_acronyms_label_everywhere(words):
+    docs = [words("HTS fighters advanced"), words("the Hayat Tahrir al-Sham (HTS) said")]
     blocks = [
         [span_of(docs[0], "HTS", "PERSON")],
         [span_of(docs[1], "Hayat Tahrir al-Sham", "ORG")],
@@ -41,9 +41,9 @@ def test_entity_rules_define_acronyms_settles_the_acronyms_label_everywhere(toke
 
 
 def test_entity_rules_define_acronyms_takes_an_organisations_acronym_in_its_own_tongue(
-    tokenizer,
+    words,
 ):
-    doc = tokenizer("the Directorate for Civil Protection (DGPC) and Mr Hans Keller (WG)")
+    doc = words("the Directorate for Civil Protection (DGPC) and Mr Hans Keller (WG)")
     spans = [
         span_of(doc, "Directorate for Civil Protection", "ORG"),
         span_of(doc, "Hans Keller", "PERSON"),
@@ -52,14 +52,14 @@ def test_entity_rules_define_acronyms_takes_an_organisations_acronym_in_its_own_
     assert acronyms == {"DGPC": "Directorate for Civil Protection"}
 
 
-def test_entity_rules_define_acronyms_ignores_brackets_that_do_not_spell_the_name(tokenizer):
-    doc = tokenizer("he flew to London (UK) and met the Red Cross (IS)")
+def test_entity_rules_define_acronyms_ignores_brackets_that_do_not_spell_the_name(words):
+    doc = words("he flew to London (UK) and met the Red Cross (IS)")
     (spans,), acronyms = define_acronyms([doc], [[span_of(doc, "London", "GPE")]])
     assert acronyms == {} and labels_of(doc, spans) == [("London", "GPE")]
 
 
-def test_entity_rules_find_free_takes_whole_free_standing_names_only(tokenizer, gazetteer):
-    doc = tokenizer("Beyond Aleppo, Blackburn Rovers and Reading the news in Idlib")
+def test_entity_rules_find_free_takes_whole_free_standing_names_only(words, gazetteer):
+    doc = words("Beyond Aleppo, Blackburn Rovers and Reading the news in Idlib")
 
     def places(text: str) -> str | None:
         return "GPE" if gazetteer.spottable(text) else None
@@ -69,25 +69,25 @@ def test_entity_rules_find_free_takes_whole_free_standing_names_only(tokenizer, 
     assert labels_of(doc, find_free(doc, taken, places, 3)) == [("Idlib", "GPE")]
 
 
-def test_entity_rules_harmonise_labels_gives_a_surname_its_persons_label(tokenizer, gazetteer):
-    first, second = tokenizer("Chancellor Olaf Scholz spoke"), tokenizer("Scholz's office")
+def test_entity_rules_harmonise_labels_gives_a_surname_its_persons_label(words, gazetteer):
+    first, second = words("Chancellor Olaf Scholz spoke"), words("Scholz's office")
     blocks = [[span_of(first, "Olaf Scholz", "PERSON")], [span_of(second, "Scholz", "GPE")]]
     (_, (scholz,)) = harmonise_labels([first, second], blocks, gazetteer)
     assert scholz.label == "PERSON"
 
 
-def _harmonised(tokenizer, gazetteer, *blocks: tuple[str, str, str]) -> list[str]:
+def _harmonised(words, gazetteer, *blocks: tuple[str, str, str]) -> list[str]:
     """The labels harmonise_labels gives blocks of one entity each: (text, name, label)."""
-    docs = [tokenizer(text) for text, _, _ in blocks]
+    docs = [words(text) for text, _, _ in blocks]
     spans = [
         [span_of(doc, name, label)] for doc, (_, name, label) in zip(docs, blocks, strict=True)
     ]
     return [s.label for found in harmonise_labels(docs, spans, gazetteer) for s in found]
 
 
-def test_entity_rules_harmonise_labels_follows_the_majority(tokenizer, gazetteer):
+def test_entity_rules_harmonise_labels_follows_the_majority(words, gazetteer):
     assert _harmonised(
-        tokenizer,
+        words,
         gazetteer,
         ("Aleppo fell", "Aleppo", "PERSON"),
         ("in Aleppo", "Aleppo", "GPE"),
@@ -95,22 +95,22 @@ def test_entity_rules_harmonise_labels_follows_the_majority(tokenizer, gazetteer
     ) == ["GPE", "GPE", "GPE"]
 
 
-def test_entity_rules_harmonise_labels_settles_a_tie_on_a_known_place(tokenizer, gazetteer):
+def test_entity_rules_harmonise_labels_settles_a_tie_on_a_known_place(words, gazetteer):
     assert _harmonised(
-        tokenizer,
+        words,
         gazetteer,
         ("Chipmaker picks Kumamoto", "Kumamoto", "PERSON"),
         ("a plant in Kumamoto", "Kumamoto", "GPE"),
     ) == ["GPE", "GPE"]
     # No place: the tie stays.
     assert _harmonised(
-        tokenizer, gazetteer, ("Smith spoke", "Smith", "PERSON"), ("Smith Corp", "Smith", "ORG")
+        words, gazetteer, ("Smith spoke", "Smith", "PERSON"), ("Smith Corp", "Smith", "ORG")
     ) == ["PERSON", "ORG"]
 
 
-def test_entity_rules_harmonise_labels_makes_any_surname_a_person(tokenizer, gazetteer):
+def test_entity_rules_harmonise_labels_makes_any_surname_a_person(words, gazetteer):
     assert _harmonised(
-        tokenizer,
+        words,
         gazetteer,
         ("Faith Chepkoech won", "Faith Chepkoech", "PERSON"),
         ("Chepkoech said", "Chepkoech", "NORP"),
@@ -118,10 +118,8 @@ def test_entity_rules_harmonise_labels_makes_any_surname_a_person(tokenizer, gaz
     ) == ["PERSON", "PERSON", "NORP"]
 
 
-def test_entity_rules_find_short_org_names_takes_a_word_of_one_organisations_name(
-    tokenizer, gazetteer
-):
-    doc = tokenizer("Aceros Vexa Norte and Kataib Hezbollah said Vexa and Hezbollah and Norte grew")
+def test_entity_rules_find_short_org_names_takes_a_word_of_one_organisations_name(words, gazetteer):
+    doc = words("Aceros Vexa Norte and Kataib Hezbollah said Vexa and Hezbollah and Norte grew")
     spans = [
         span_of(doc, "Aceros Vexa Norte", "ORG"),
         span_of(doc, "Kataib Hezbollah", "ORG"),
@@ -132,7 +130,7 @@ def test_entity_rules_find_short_org_names_takes_a_word_of_one_organisations_nam
     (spans,), short = find_short_org_names([doc], [spans], gazetteer)
     assert short == {"Vexa": "Aceros Vexa Norte", "Norte": "Aceros Vexa Norte"}
     assert [label for _, label in labels_of(doc, spans)] == ["ORG"] * 5
-    doc = tokenizer("Aceros Vexa Norte hired Ana Vexa ; Vexa said")
+    doc = words("Aceros Vexa Norte hired Ana Vexa ; Vexa said")
     spans = [span_of(doc, "Aceros Vexa Norte", "ORG"), span_of(doc, "Ana Vexa", "PERSON")]
     spans.append(span_of(doc, "Vexa", "PERSON", nth=2))
     assert find_short_org_names([doc], [spans], gazetteer) == ([spans], {})  # her surname
