@@ -94,7 +94,9 @@ def main() -> None:
         before = json.loads(args.compare.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         sys.exit(f"cannot read {args.compare}: {exc}")
-    changed = sorted(name for name in before.keys() | found.keys() if before.get(name) != found.get(name))
+    changed = sorted(
+        name for name in before.keys() | found.keys() if before.get(name) != found.get(name)
+    )
     for name in changed:
         print(f"differs: {name}")
     print(f"{len(found)} records, {len(changed)} with other outputs")
