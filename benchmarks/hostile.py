@@ -5,9 +5,9 @@
 Generates records of every class that made a stage superlinear, and of every other kind a wire
 may carry (random bytes, mutated JSON, deep and huge markup, every codec, control and bidi
 characters), at sizes up to the limits: about 10,000 records at ``--scale 1`` (most small, a few
-at the text limit and, for markup, the record limit). Each goes alone through the offline pipeline
-(``agents.cli.process.process_records``: intake, repair, structure, entities), so its time is its
-own; each must end as exactly one event or one dead letter.
+at the text limit and, for markup, the record limit). Each goes alone through the stages as the
+compute process runs them (``agents.pipeline.run_jobs``: intake, repair, structure, entities), in
+this process, so its time is its own; each must end as exactly one event or one dead letter.
 
 Baseline, measured in the same run: normal English articles (:func:`tests.quality.pages.news_text`)
 of the same length for text classes, normal news pages (:func:`~tests.quality.pages.news_page`)
@@ -29,9 +29,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from agents.cli.inputs import InputRecord
-from agents.cli.process import process_records
 from agents.entities.stage import EntityAnalyzer
+from agents.pipeline import Job, run_jobs
 from agents.settings import Settings
 from tests.quality.pages import news_page, news_text
 
@@ -318,14 +317,12 @@ def _normal(markup: bool, size: int, rng: random.Random) -> bytes:
 
 def _one(value: bytes, settings: Settings, analyzer: EntityAnalyzer) -> Timed:
     """One record alone through every stage: its time, and its one outcome."""
-    record = InputRecord(value, None, {"path": "hostile"})
     started = time.perf_counter()
-    outcomes = list(process_records([record], settings, load_analyzer=lambda: analyzer))
+    results = run_jobs([Job(None, value, {"path": "hostile"})], settings, analyzer=analyzer)
     seconds = time.perf_counter() - started
-    if len(outcomes) != 1:
-        raise AssertionError(f"{len(outcomes)} outcomes for one record")
-    kind, event = outcomes[0]
-    return Timed(seconds, "event" if kind == "event" else event["kind"])
+    if len(results) != 1:
+        raise AssertionError(f"{len(results)} outcomes for one record")
+    return Timed(seconds, results[0].kind or "event")
 
 
 def _report(classes, times, baseline, records, seconds) -> None:

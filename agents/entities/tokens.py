@@ -56,13 +56,22 @@ class Words:
     times an article, and each index of a ``Doc`` builds a new ``Token`` (that was half the
     rules' time). Indexed and sliced as a ``Doc`` is; a slice is a :class:`WordSpan`."""
 
-    __slots__ = ("_starts", "doc", "text", "words")
+    __slots__ = ("_names", "_starts", "doc", "text", "words")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text: str = doc.text
         self.words = [Word(token.text) for token in doc]
         self._starts: list[int] = doc.to_array("IDX").tolist() if self.words else []
+        self._names: list[bool] | None = None
+
+    @property
+    def names(self) -> list[bool]:
+        """Whether each token is a name word (:func:`is_name_word`): the block scans test it
+        at every token."""
+        if self._names is None:
+            self._names = [is_name_word(word) for word in self.words]
+        return self._names
 
     @property
     def ents(self) -> tuple:
@@ -129,7 +138,9 @@ def particle_then_name(doc: Words, i: int) -> bool:
 
 
 def is_name_word(token: Word) -> bool:
-    return token.text[:1].isupper() and any(ch.isalpha() for ch in token.text)
+    text = token.text
+    # An upper-case first character is a letter but for a few symbols ("Ⅻ", "Ⓐ").
+    return text[:1].isupper() and (text[0].isalpha() or any(ch.isalpha() for ch in text))
 
 
 def span_text(doc: Words, span: Tagged) -> str:

@@ -57,8 +57,11 @@ def define_acronyms(
     out = []
     for doc, spans in zip(docs, blocks, strict=True):
         spans = list(spans)
+        words = doc.words
         for i in range(len(doc) - 2):
-            if doc[i].text != "(" or doc[i + 2].text != ")" or not is_acronym(doc[i + 1].text):
+            if words[i].text != "(" or words[i + 2].text != ")":
+                continue
+            if not is_acronym(words[i + 1].text):
                 continue
             long_form = _long_form(doc, _name_end_before(doc, i), doc[i + 1].text, spans)
             if long_form is None:
@@ -202,10 +205,11 @@ def find_free(
     for span in spans:
         taken[span.start : span.end] = [True] * (span.end - span.start)
     found = []
+    words, n = doc.words, len(doc)
     i = 0
-    while i < len(doc):
+    while i < n:
         match = None
-        if not taken[i] and doc[i].text[:1].isupper():
+        if not taken[i] and words[i].text[:1].isupper():
             match = _match_at(doc, i, taken, lookup, longest)
         if match:
             found.append(match)
@@ -233,11 +237,12 @@ def _match_at(
     limit = min(len(doc), start + longest)
     if True in taken[start:limit]:
         limit = taken.index(True, start)
+    names = doc.names
     for end in range(limit, start, -1):
         # A name ends with a name word ("Deir ez-Zor"): skip the rest without building a span.
-        if not is_name_word(doc[end - 1]) or not _free_standing(doc, start, end, taken):
+        if not names[end - 1] or not _free_standing(doc, start, end, taken):
             continue
-        label = lookup(doc[start:end].text)
+        label = lookup(doc.text_of(start, end))
         if label:
             return Tagged(start, end, label)
     return None
@@ -247,16 +252,17 @@ def _free_standing(doc: Words, start: int, end: int, taken: list[bool]) -> bool:
     """Not part of a longer capitalised name: no name word right after, and none right before
     unless that word opens the sentence, and is capitalised for that ("Despite HTS's ...").
     (A name that starts the sentence is looked up from its first word, before this one.)"""
+    names = doc.names
     if (
         end < len(doc)
         and not taken[end]
-        and is_name_word(doc[end])
+        and names[end]
         and doc[end].text not in CORPORATE_SUFFIXES  # extend_org_names takes it
     ):
         return False
     if particle_then_name(doc, end):
         return False  # "Rio Grande" of "Rio Grande do Sul"
-    if start == 0 or taken[start - 1] or not is_name_word(doc[start - 1]):
+    if start == 0 or taken[start - 1] or not names[start - 1]:
         return True
     return _opens_sentence(doc, start - 1)
 

@@ -23,7 +23,6 @@ from agents.entities.tokens import (
     Word,
     Words,
     after_place_of_noun,
-    is_name_word,
     opens_dateline,
 )
 
@@ -117,11 +116,12 @@ def find_demonym_names(doc: Words, spans: Sequence[Tagged], gazetteer: Gazetteer
     Matej Kovac was third" is a group and a person (an organisation word makes it no person)."""
     taken = {i for span in spans for i in range(span.start, span.end)}
     found = []
+    names = doc.names
     for i in range(len(doc) - 2):
-        if i in taken or not is_name_word(doc[i]) or not gazetteer.demonym_country(doc[i].text):
+        if not names[i] or i in taken or not gazetteer.demonym_country(doc[i].text):
             continue
         end = i + 1
-        while end < len(doc) and end not in taken and is_name_word(doc[end]):
+        while end < len(doc) and end not in taken and names[end]:
             end += 1
         name = doc[i + 1 : end]
         if (
@@ -139,11 +139,12 @@ def find_places_of_nouns(doc: Words, spans: Sequence[Tagged], gazetteer: Gazette
     knows, however small (it is too small to be spotted anywhere: "the town of Sake")."""
     taken = {i for span in spans for i in range(span.start, span.end)}
     found = []
+    names = doc.names
     for i in range(2, len(doc)):
-        if i in taken or not is_name_word(doc[i]) or not after_place_of_noun(doc, i):
+        if not names[i] or i in taken or not after_place_of_noun(doc, i):
             continue
         end = i
-        while end < len(doc) and end not in taken and is_name_word(doc[end]):
+        while end < len(doc) and end not in taken and names[end]:
             end += 1
         if gazetteer.is_place(doc[i:end].text):
             found.append(Tagged(i, end, "GPE"))

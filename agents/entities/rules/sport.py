@@ -23,7 +23,7 @@ from agents.entities.tables.sport import (
     CLUB_ROLES_AFTER,
     SPORT_WORDS,
 )
-from agents.entities.tokens import Tagged, Words, is_name_word
+from agents.entities.tokens import Tagged, Words
 
 _SCORE_LINE = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])")
 #: Labels a club may have been given by the model.
@@ -98,14 +98,15 @@ def _missed_after_cues(doc: Words, spans: Sequence[Tagged]) -> list[Tagged]:
     where the model saw "Eindhoven" alone, or nothing."""
     starts = {span.start for span in spans}
     found = []
+    names = doc.names
     for i in range(1, len(doc)):
-        if i in starts or not is_name_word(doc[i]):
+        if not names[i] or i in starts:
             continue
         pair = (doc[i - 2].lower_ if i > 1 else "", doc[i - 1].lower_)
         if pair not in CLUB_CUE_PAIRS_BEFORE and doc[i - 1].lower_ not in {"team", "club"}:
             continue
         end = i
-        while end < len(doc) and is_name_word(doc[end]):
+        while end < len(doc) and names[end]:
             end += 1
         found.append(Tagged(i, end, "ORG"))
     return found
