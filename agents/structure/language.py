@@ -43,4 +43,8 @@ def _identifier() -> LanguageIdentifier:
     """
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     identifier.set_languages([code for code in identifier.labels if len(code) == 2])
+    # The table of feature weights comes column-major, and each text takes a few hundred of its
+    # rows: row-major (the same values, the same scores to the bit), classifying a news article
+    # took 0.9 ms instead of 1.3.
+    identifier.nb_ptc = identifier.nb_ptc.copy(order="C")
     return identifier

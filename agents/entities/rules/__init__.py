@@ -7,8 +7,8 @@ another as a place. The rules below mend such errors with what the text itself s
 organisation words, agency names, acronyms defined in brackets, names used elsewhere in the
 article, the gazetteer. None of them knows any particular article.
 
-Entities are :class:`Tagged` token ranges of one block's ``Doc``. :func:`correct_block` works on
-one block; :func:`correct_article` then works across the article's blocks.
+Entities are :class:`Tagged` token ranges of one block's :class:`Words`. :func:`correct_block`
+works on one block; :func:`correct_article` then works across the article's blocks.
 
 The rules themselves live by scope: :mod:`agents.entities.rules.span` (one span at a time),
 :mod:`agents.entities.rules.neighbour` (spans beside each other) and
@@ -20,8 +20,6 @@ rules of :mod:`agents.entities.rules.retype`, in order; all on the types of
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-from spacy.tokens import Doc
 
 from agents.entities.gazetteer import Gazetteer, count_tokens
 from agents.entities.rules.article import (
@@ -55,7 +53,7 @@ from agents.entities.rules.span import (
     trim,
 )
 from agents.entities.tables.labels import NAME_LABELS
-from agents.entities.tokens import Tagged, span_text
+from agents.entities.tokens import Tagged, Words, span_text
 
 #: Known names are looked for again up to this many tokens long: each capitalised word tries every
 #: length up to the longest, so one name of hundreds of tokens (a block of dense names read as
@@ -65,7 +63,7 @@ MAX_FREE_NAME_TOKENS = 12
 
 
 def correct_block(
-    doc: Doc,
+    doc: Words,
     gazetteer: Gazetteer,
     retype_rules: Sequence[tuple[str, RetypeRule]] = RETYPE_RULES,
 ) -> list[Tagged]:
@@ -85,7 +83,7 @@ def correct_block(
 
 
 def correct_article(
-    docs: Sequence[Doc],
+    docs: Sequence[Words],
     blocks: Sequence[list[Tagged]],
     gazetteer: Gazetteer,
     missed_name_rules: Sequence[tuple[str, MissedNameRule]] = MISSED_NAME_RULES,
@@ -132,7 +130,7 @@ def correct_article(
 
 
 def drop_headline_openers(
-    docs: Sequence[Doc], blocks: Sequence[list[Tagged]], headlines: Sequence[bool]
+    docs: Sequence[Words], blocks: Sequence[list[Tagged]], headlines: Sequence[bool]
 ) -> list[list[Tagged]]:
     """Headlines capitalise their first word whatever it is ("Chipmaker opens...", "Council
     approves..."), and the model takes it for a name. A one-word name opening a headline is kept

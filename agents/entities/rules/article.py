@@ -10,7 +10,6 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Doc, Span
 
 from agents.entities.gazetteer import Gazetteer
 from agents.entities.tables.labels import (
@@ -33,6 +32,8 @@ from agents.entities.tables.places import LOCATIVE_PREPOSITIONS, PLACE_KIND_WORD
 from agents.entities.tokens import (
     POSSESSIVES,
     Tagged,
+    Words,
+    WordSpan,
     after_place_of_noun,
     first_decision,
     is_name_word,
@@ -50,7 +51,7 @@ _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*")
 
 
 def define_acronyms(
-    docs: Sequence[Doc], blocks: Sequence[list[Tagged]]
+    docs: Sequence[Words], blocks: Sequence[list[Tagged]]
 ) -> tuple[list[list[Tagged]], dict[str, str]]:
     """Acronyms defined in brackets after their long form, "the World Health Organization (WHO)",
     "Hayat Tahrir al-Sham-led (HTS)": the long form becomes an entity if the model missed it, the
@@ -61,8 +62,11 @@ def define_acronyms(
     out = []
     for doc, spans in zip(docs, blocks, strict=True):
         spans = list(spans)
+        words = doc.words
         for i in range(len(doc) - 2):
-            if doc[i].text != "(" or doc[i + 2].text != ")" or not is_acronym(doc[i + 1].text):
+            if words[i].text != "(" or words[i + 2].text != ")":
+                continue
+            if not is_acronym(words[i + 1].text):
                 continue
             long_form = _long_form(doc, _name_end_before(doc, i), doc[i + 1].text, spans)
             if long_form is None:
@@ -81,7 +85,7 @@ def define_acronyms(
 
 
 def harmonise_labels(
-    docs: Sequence[Doc], blocks: Sequence[list[Tagged]], gazetteer: Gazetteer
+    docs: Sequence[Words], blocks: Sequence[list[Tagged]], gazetteer: Gazetteer
 ) -> list[list[Tagged]]:
     """One label per name across the article: the surname of a person named in full is that
     person ("Scholz's office", read as a place), else the label most uses of the name carry; on
@@ -122,7 +126,7 @@ def harmonise_labels(
 
 
 def type_article_towns(
-    docs: Sequence[Doc], blocks: Sequence[list[Tagged]], gazetteer: Gazetteer
+    docs: Sequence[Words], blocks: Sequence[list[Tagged]], gazetteer: Gazetteer
 ) -> list[list[Tagged]]:
     """A name read as a person or an organisation is a place throughout the article when it
     names a region with its kind ("Sumy Oblast", "Edo State"), or when it is a town, however
@@ -164,7 +168,7 @@ def type_article_towns(
 
 
 def _article_countries(
-    docs: Sequence[Doc], blocks: Sequence[list[Tagged]], gazetteer: Gazetteer
+    docs: Sequence[Words], blocks: Sequence[list[Tagged]], gazetteer: Gazetteer
 ) -> set[str]:
     """The countries of the article's countries, known towns and demonyms (not of its regions:
     a region's name is the one in doubt in :func:`find_short_org_names`)."""
@@ -184,7 +188,7 @@ def _article_countries(
     return countries - {None}
 
 
-def _where_places_stand(doc: Doc, span: Tagged) -> bool:
+def _where_places_stand(doc: Words, span: Tagged) -> bool:
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.text in POSSESSIVES:
@@ -197,7 +201,7 @@ def _where_places_stand(doc: Doc, span: Tagged) -> bool:
 
 
 def find_short_org_names(
-    docs: Sequence[Doc], blocks: Sequence[list[Tagged]], gazetteer: Gazetteer
+    docs: Sequence[Words], blocks: Sequence[list[Tagged]], gazetteer: Gazetteer
 ) -> tuple[list[list[Tagged]], dict[str, str]]:
     """A one-word name that the model did not call an organisation, that is no known place or
     person, and that is a word of one organisation's name in the article is that organisation,
@@ -246,7 +250,7 @@ def find_short_org_names(
     return out, short_forms
 
 
-def feature_short_names(docs: Sequence[Doc], blocks: Sequence[list[Tagged]]) -> dict[str, str]:
+def feature_short_names(docs: Sequence[Words], blocks: Sequence[list[Tagged]]) -> dict[str, str]:
     """Natural features named with a head word are also named without it: "the Tourmalet" is
     the "Col du Tourmalet", "Kilimanjaro" is "Mount Kilimanjaro". Short name to long."""
     short: dict[str, str] = {}
@@ -262,7 +266,7 @@ def feature_short_names(docs: Sequence[Doc], blocks: Sequence[list[Tagged]]) -> 
     return short
 
 
-def known_names(docs: Sequence[Doc], blocks: Sequence[list[Tagged]]) -> dict[str, str]:
+def known_names(docs: Sequence[Words], blocks: Sequence[list[Tagged]]) -> dict[str, str]:
     """Names the article has used, with their labels: full names, people's surnames ("Assad"
     of "Bashar al-Assad"), defined acronyms; and news agencies, always organisations."""
     names: dict[str, str] = {}
@@ -280,7 +284,7 @@ def known_names(docs: Sequence[Doc], blocks: Sequence[list[Tagged]]) -> dict[str
 
 
 def find_free(
-    doc: Doc, spans: Iterable[Tagged], lookup: Callable[[str], str | None], longest: int
+    doc: Words, spans: Iterable[Tagged], lookup: Callable[[str], str | None], longest: int
 ) -> list[Tagged]:
     """Capitalised runs of tokens outside every span that ``lookup`` labels, longest first, and
     not part of a longer capitalised name ("Blackburn" in "Blackburn Rovers")."""
@@ -288,10 +292,11 @@ def find_free(
     for span in spans:
         taken[span.start : span.end] = [True] * (span.end - span.start)
     found = []
+    words, n = doc.words, len(doc)
     i = 0
-    while i < len(doc):
+    while i < n:
         match = None
-        if not taken[i] and doc[i].text[:1].isupper():
+        if not taken[i] and words[i].text[:1].isupper():
             match = _match_at(doc, i, taken, lookup, longest)
         if match:
             found.append(match)
@@ -305,7 +310,7 @@ def is_acronym(word: str) -> bool:
     return 2 <= len(word) <= 10 and _ACRONYM.fullmatch(word) is not None
 
 
-def initials(tokens: Span) -> str:
+def initials(tokens: WordSpan) -> str:
     """The capital letters that start words: "Hayat Tahrir al-Sham" gives "HTS"."""
     return "".join(token.text[0] for token in tokens if token.text[:1].isupper())
 
@@ -314,35 +319,37 @@ def initials(tokens: Span) -> str:
 
 
 def _match_at(
-    doc: Doc, start: int, taken: list[bool], lookup: Callable[[str], str | None], longest: int
+    doc: Words, start: int, taken: list[bool], lookup: Callable[[str], str | None], longest: int
 ) -> Tagged | None:
     limit = min(len(doc), start + longest)
     if True in taken[start:limit]:
         limit = taken.index(True, start)
+    names = doc.names
     for end in range(limit, start, -1):
         # A name ends with a name word ("Deir ez-Zor"): skip the rest without building a span.
-        if not is_name_word(doc[end - 1]) or not _free_standing(doc, start, end, taken):
+        if not names[end - 1] or not _free_standing(doc, start, end, taken):
             continue
-        label = lookup(doc[start:end].text)
+        label = lookup(doc.text_of(start, end))
         if label:
             return Tagged(start, end, label)
     return None
 
 
-def _free_standing(doc: Doc, start: int, end: int, taken: list[bool]) -> bool:
+def _free_standing(doc: Words, start: int, end: int, taken: list[bool]) -> bool:
     """Not part of a longer capitalised name: no name word right after, and none right before
     unless that word opens the sentence, and is capitalised for that ("Despite HTS's ...").
     (A name that starts the sentence is looked up from its first word, before this one.)"""
+    names = doc.names
     if (
         end < len(doc)
         and not taken[end]
-        and is_name_word(doc[end])
+        and names[end]
         and doc[end].text not in CORPORATE_SUFFIXES  # extend_org_names takes it
     ):
         return False
     if particle_then_name(doc, end):
         return False  # "Rio Grande" of "Rio Grande do Sul"
-    if start == 0 or taken[start - 1] or not is_name_word(doc[start - 1]):
+    if start == 0 or taken[start - 1] or not names[start - 1]:
         return True
     return _opens_sentence(doc, start - 1)
 
@@ -400,7 +407,7 @@ MISSED_NAME_RULES: tuple[tuple[str, MissedNameRule], ...] = tuple(
 
 def missed_lookup(
     gazetteer: Gazetteer,
-    doc: Doc,
+    doc: Words,
     rules: Sequence[tuple[str, MissedNameRule]] = MISSED_NAME_RULES,
 ) -> Callable[[str], str | None]:
     """What a capitalised name the model missed is by itself, by the first of ``rules`` that
@@ -410,7 +417,7 @@ def missed_lookup(
     return lambda text: first_decision(rules, text, context)
 
 
-def _long_form(doc: Doc, end: int, acronym: str, spans: Sequence[Tagged]) -> Tagged | None:
+def _long_form(doc: Words, end: int, acronym: str, spans: Sequence[Tagged]) -> Tagged | None:
     """The name that ``acronym`` abbreviates, ending at token ``end``: the model's entity there if
     it spells the acronym, else the shortest run of name words that does."""
     letters = re.sub(r"[^A-Z]", "", acronym)
@@ -437,14 +444,14 @@ def _long_form(doc: Doc, end: int, acronym: str, spans: Sequence[Tagged]) -> Tag
     return None
 
 
-def _name_end_before(doc: Doc, i: int) -> int:
+def _name_end_before(doc: Words, i: int) -> int:
     """Where a name ends before token ``i``, skipping hyphenated modifiers ("-led")."""
     while i >= 2 and doc[i - 2].text == "-" and doc[i - 1].is_lower:
         i -= 2
     return i
 
 
-def _opens_sentence(doc: Doc, i: int) -> bool:
+def _opens_sentence(doc: Words, i: int) -> bool:
     return i == 0 or doc[i - 1].text in _SENTENCE_ENDS
 
 

@@ -6,18 +6,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Doc
-
 from agents.entities.gazetteer import Gazetteer
 from agents.entities.tables.labels import AREA_OR_GROUP_LABELS
 from agents.entities.tables.organisations import CORPORATE_SUFFIXES, ORG_HEAD_CONNECTORS
 from agents.entities.tables.places import BUILDING_FIRST_WORDS
-from agents.entities.tokens import Tagged, is_name_word, particle_then_name
+from agents.entities.tokens import Tagged, Words, is_name_word, particle_then_name
 
 _COORDINATORS = frozenset({",", "and", "or", "&"})
 
 
-def find_venues(doc: Doc, spans: Sequence[Tagged]) -> list[Tagged]:
+def find_venues(doc: Words, spans: Sequence[Tagged]) -> list[Tagged]:
     """Venues named in another language that the model cut or missed ("Estádio do Dragão",
     read as a person "Dragão"); extend_places drops what they cover."""
     starts = {span.start for span in spans}
@@ -33,7 +31,7 @@ def find_venues(doc: Doc, spans: Sequence[Tagged]) -> list[Tagged]:
     return found
 
 
-def extend_places(doc: Doc, spans: Sequence[Tagged]) -> list[Tagged]:
+def extend_places(doc: Words, spans: Sequence[Tagged]) -> list[Tagged]:
     """A place goes on through a name particle and the capitalised words after it: the model
     stops "Rio Grande do Sul" at "Rio Grande", which is another place (a city), or calls it a
     group (NORP). Spans the longer name now covers are dropped."""
@@ -60,7 +58,7 @@ def extend_places(doc: Doc, spans: Sequence[Tagged]) -> list[Tagged]:
     return drop_covered(out)
 
 
-def extend_org_names(doc: Doc, spans: Sequence[Tagged]) -> list[Tagged]:
+def extend_org_names(doc: Words, spans: Sequence[Tagged]) -> list[Tagged]:
     """An organisation whose name ends in a head word ("Observatory", "Society") goes on through
     "of"/"for" (a mission through "in") and the capitalised words after it: the model stops
     "National Observatory of Athens" at "Observatory" and calls "Athens" a place. It also takes
@@ -99,7 +97,7 @@ def join_split_persons(spans: Sequence[Tagged]) -> list[Tagged]:
     return joined
 
 
-def retype_coordinated(doc: Doc, spans: Sequence[Tagged], gazetteer: Gazetteer) -> list[Tagged]:
+def retype_coordinated(doc: Words, spans: Sequence[Tagged], gazetteer: Gazetteer) -> list[Tagged]:
     """In a list ("Kataib Hezbollah and Fatemiyoun"), a "place" that the gazetteer does not know
     and that is no demonym is an organisation when its neighbour is one; a one-word "person"
     that the gazetteer knows is a place when its neighbour is one ("Lublin and Rzeszów")."""

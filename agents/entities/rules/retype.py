@@ -21,8 +21,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from spacy.tokens import Doc, Span, Token
-
 from agents.entities.gazetteer import Gazetteer
 from agents.entities.tables.events import COMPETITION_LEAGUES, EVENT_FIRST_WORDS, EVENT_LAST_WORDS
 from agents.entities.tables.labels import (
@@ -48,6 +46,9 @@ from agents.entities.tables.places import (
 from agents.entities.tokens import (
     POSSESSIVES,
     Tagged,
+    Word,
+    Words,
+    WordSpan,
     after_place_of_noun,
     first_decision,
     is_name_word,
@@ -72,7 +73,7 @@ _APPOSITION_LABELS = dict.fromkeys(ORG_NOUNS, "ORG") | dict.fromkeys(PLACE_NOUNS
 class SpanView:
     """What the retype rules look at: one span of a block, its words, and the words around it."""
 
-    doc: Doc
+    doc: Words
     span: Tagged
     gazetteer: Gazetteer
 
@@ -81,7 +82,7 @@ class SpanView:
         return self.span.label
 
     @cached_property
-    def tokens(self) -> Span:
+    def tokens(self) -> WordSpan:
         return self.doc[self.span.start : self.span.end]
 
     @cached_property
@@ -89,12 +90,12 @@ class SpanView:
         return self.tokens.text
 
     @property
-    def before(self) -> Token | None:
+    def before(self) -> Word | None:
         """The token right before the span, if any."""
         return self.doc[self.span.start - 1] if self.span.start > 0 else None
 
     @property
-    def after(self) -> Token | None:
+    def after(self) -> Word | None:
         """The token right after the span, if any."""
         return self.doc[self.span.end] if self.span.end < len(self.doc) else None
 
@@ -307,7 +308,7 @@ RETYPE_RULES: tuple[tuple[str, RetypeRule], ...] = tuple(
 
 
 def retype(
-    doc: Doc,
+    doc: Words,
     span: Tagged,
     gazetteer: Gazetteer,
     rules: Sequence[tuple[str, RetypeRule]] = RETYPE_RULES,
@@ -320,7 +321,7 @@ def retype(
     return span if label is None else span._replace(label=label)
 
 
-def is_event(tokens: Span) -> bool:
+def is_event(tokens: WordSpan) -> bool:
     """A competition or a storm by its name's shape: "World Cup", "Tour de France", "Champions
     League", "Cyclone Remal"."""
     if len(tokens) < 2:
@@ -339,7 +340,7 @@ def _known_place_taken_for_actor(view: SpanView) -> bool:
     return view.label in ACTOR_LABELS and view.is_place and not view.cues
 
 
-def _after_title(doc: Doc, start: int) -> bool:
+def _after_title(doc: Words, start: int) -> bool:
     """A name right after a capitalised title ("Chancellor Olaf Scholz"), or after a title or a
     role and a comma ("Georgia's president, Nino ...", "the club's coach, Diego ...")."""
     before = doc[start - 1] if start > 0 else None
@@ -351,12 +352,12 @@ def _after_title(doc: Doc, start: int) -> bool:
     return role in PERSON_TITLES or role in SPEAKER_ROLE_WORDS
 
 
-def _natural_feature(token: Token | None) -> bool:
+def _natural_feature(token: Word | None) -> bool:
     """A lowercase word naming a natural feature ("river"): "River" would be part of a name."""
     return token is not None and token.text in NATURAL_FEATURE_WORDS
 
 
-def _apposition(doc: Doc, end: int) -> str | None:
+def _apposition(doc: Words, end: int) -> str | None:
     """The label an apposition after a name gives it: ", the state miner," is an organisation,
     ", the last city in ..." a place; None without one."""
     if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in {"the", "a"}:
@@ -369,7 +370,7 @@ def _apposition(doc: Doc, end: int) -> str | None:
     return None
 
 
-def _after_motion(doc: Doc, start: int) -> bool:
+def _after_motion(doc: Words, start: int) -> bool:
     """The span at ``start`` is where something went: "flew to Misrata", "diverted to X"."""
     return (
         start >= 2

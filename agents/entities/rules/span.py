@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Token
-
 from agents.entities.gazetteer import Gazetteer
 from agents.entities.tables.labels import NAME_LABELS
 from agents.entities.tables.organisations import (
@@ -22,8 +20,9 @@ from agents.entities.tables.people import PERSON_TITLES, PORTFOLIO_WORDS
 from agents.entities.tokens import (
     POSSESSIVES,
     Tagged,
+    Word,
+    Words,
     after_place_of_noun,
-    is_name_word,
     opens_dateline,
 )
 
@@ -31,7 +30,7 @@ from agents.entities.tokens import (
 _EDGE_PUNCT = frozenset(',;:()[]{}"“”«»-–—/.!?')
 
 
-def trim(doc: Doc, span: Tagged) -> Tagged | None:
+def trim(doc: Words, span: Tagged) -> Tagged | None:
     """Drop what the model took beside a name: edge punctuation, a leading "the", a possessive,
     a hyphenated modifier ("HTS-led", "Iran-backed"), a common noun after it ("party") and, for
     people, titles ("President")."""
@@ -56,7 +55,7 @@ def trim(doc: Doc, span: Tagged) -> Tagged | None:
     return Tagged(start, end, label) if start < end else None
 
 
-def split_agency(doc: Doc, span: Tagged) -> list[Tagged]:
+def split_agency(doc: Words, span: Tagged) -> list[Tagged]:
     """A news agency is an ORG, and one that ends a person's span is split off it: the small
     model reads a name followed by its source's credit ("Assad Reuters") as one person."""
     if span.label not in NAME_LABELS:
@@ -73,7 +72,7 @@ def split_agency(doc: Doc, span: Tagged) -> list[Tagged]:
     return [span]
 
 
-def split_demonym(doc: Doc, span: Tagged, gazetteer: Gazetteer) -> list[Tagged]:
+def split_demonym(doc: Words, span: Tagged, gazetteer: Gazetteer) -> list[Tagged]:
     """A demonym before a person's name is a group, not part of the name: the model reads
     "Ethiopian Haile Bekele" as one person."""
     if span.label != "PERSON" or span.end - span.start < 3:
@@ -83,7 +82,7 @@ def split_demonym(doc: Doc, span: Tagged, gazetteer: Gazetteer) -> list[Tagged]:
     return [Tagged(span.start, span.start + 1, "NORP"), Tagged(span.start + 1, span.end, "PERSON")]
 
 
-def drop_portfolios(doc: Doc, spans: Sequence[Tagged]) -> list[Tagged]:
+def drop_portfolios(doc: Words, spans: Sequence[Tagged]) -> list[Tagged]:
     """A portfolio opening a person's title is no name: "Interior" of "Interior Minister Kemal
     Aydın", which the model calls an organisation."""
     people = {span.start for span in spans if span.label == "PERSON"}
@@ -101,7 +100,7 @@ def drop_portfolios(doc: Doc, spans: Sequence[Tagged]) -> list[Tagged]:
     return [span for span in spans if not opens_title(span)]
 
 
-def is_common_noun(doc: Doc, span: Tagged) -> bool:
+def is_common_noun(doc: Words, span: Tagged) -> bool:
     """A name span that is no name: all lowercase ("the army said"), or one word naming an
     institution generically ("Parliament voted"). Values (dates, numbers) are not names."""
     tokens = doc[span.start : span.end]
@@ -112,16 +111,17 @@ def is_common_noun(doc: Doc, span: Tagged) -> bool:
     return len(tokens) == 1 and tokens[0].lower_ in BARE_INSTITUTION_WORDS
 
 
-def find_demonym_names(doc: Doc, spans: Sequence[Tagged], gazetteer: Gazetteer) -> list[Tagged]:
+def find_demonym_names(doc: Words, spans: Sequence[Tagged], gazetteer: Gazetteer) -> list[Tagged]:
     """A demonym and a name of two or three words where the model saw nothing: "the Slovenian
     Matej Kovac was third" is a group and a person (an organisation word makes it no person)."""
     taken = {i for span in spans for i in range(span.start, span.end)}
     found = []
+    names = doc.names
     for i in range(len(doc) - 2):
-        if i in taken or not is_name_word(doc[i]) or not gazetteer.demonym_country(doc[i].text):
+        if not names[i] or i in taken or not gazetteer.demonym_country(doc[i].text):
             continue
         end = i + 1
-        while end < len(doc) and end not in taken and is_name_word(doc[end]):
+        while end < len(doc) and end not in taken and names[end]:
             end += 1
         name = doc[i + 1 : end]
         if (
@@ -134,23 +134,24 @@ def find_demonym_names(doc: Doc, spans: Sequence[Tagged], gazetteer: Gazetteer) 
     return found
 
 
-def find_places_of_nouns(doc: Doc, spans: Sequence[Tagged], gazetteer: Gazetteer) -> list[Tagged]:
+def find_places_of_nouns(doc: Words, spans: Sequence[Tagged], gazetteer: Gazetteer) -> list[Tagged]:
     """A place the model missed after "the town of", "the port of": any place the gazetteer
     knows, however small (it is too small to be spotted anywhere: "the town of Sake")."""
     taken = {i for span in spans for i in range(span.start, span.end)}
     found = []
+    names = doc.names
     for i in range(2, len(doc)):
-        if i in taken or not is_name_word(doc[i]) or not after_place_of_noun(doc, i):
+        if not names[i] or i in taken or not after_place_of_noun(doc, i):
             continue
         end = i
-        while end < len(doc) and end not in taken and is_name_word(doc[end]):
+        while end < len(doc) and end not in taken and names[end]:
             end += 1
         if gazetteer.is_place(doc[i:end].text):
             found.append(Tagged(i, end, "GPE"))
     return found
 
 
-def spot_dateline(doc: Doc, spans: Sequence[Tagged], gazetteer: Gazetteer) -> list[Tagged]:
+def spot_dateline(doc: Words, spans: Sequence[Tagged], gazetteer: Gazetteer) -> list[Tagged]:
     """A dateline's place in capitals that the model missed ("BERLIN (AP) -"): the block's first
     word, all capitals, before dateline punctuation, and a place once written normally."""
     if not doc or any(span.start == 0 for span in spans):
@@ -163,7 +164,7 @@ def spot_dateline(doc: Doc, spans: Sequence[Tagged], gazetteer: Gazetteer) -> li
 # --- helpers --------------------------------------------------------------------------------
 
 
-def _drops_from_front(token: Token, is_name: bool, titled: bool) -> bool:
+def _drops_from_front(token: Word, is_name: bool, titled: bool) -> bool:
     if token.text in _EDGE_PUNCT:
         return True
     return is_name and (token.lower_ == "the" or (titled and token.lower_ in PERSON_TITLES))

@@ -14,8 +14,6 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from spacy.tokens import Doc
-
 from agents.entities.gazetteer import Gazetteer
 from agents.entities.tables.labels import ACTOR_OR_PLACE_LABELS
 from agents.entities.tables.sport import (
@@ -25,14 +23,14 @@ from agents.entities.tables.sport import (
     CLUB_ROLES_AFTER,
     SPORT_WORDS,
 )
-from agents.entities.tokens import Tagged, is_name_word
+from agents.entities.tokens import Tagged, Words
 
 _SCORE_LINE = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])")
 #: Labels a club may have been given by the model.
 _CLUB_LABELS = ACTOR_OR_PLACE_LABELS
 
 
-def is_sport(docs: Sequence[Doc]) -> bool:
+def is_sport(docs: Sequence[Words]) -> bool:
     """Two sport words, or a sport word and a score line ("2-1"), somewhere in the article."""
     words = {token.lower_ for doc in docs for token in doc} & SPORT_WORDS
     scores = any(_SCORE_LINE.search(doc.text) for doc in docs)
@@ -40,7 +38,7 @@ def is_sport(docs: Sequence[Doc]) -> bool:
 
 
 def retype_clubs(
-    docs: Sequence[Doc], blocks: Sequence[list[Tagged]], gazetteer: Gazetteer
+    docs: Sequence[Words], blocks: Sequence[list[Tagged]], gazetteer: Gazetteer
 ) -> list[list[Tagged]]:
     """In a sport report, names shown to be sides become organisations, everywhere but where
     they name the town; sides the model missed after a cue ("joined from PSV Eindhoven") are
@@ -84,7 +82,7 @@ def retype_clubs(
     ]
 
 
-def _club_cue(doc: Doc, start: int, end: int) -> bool:
+def _club_cue(doc: Words, start: int, end: int) -> bool:
     before = doc[start - 1].lower_ if start > 0 else ""
     pair = (doc[start - 2].lower_, before) if start > 1 else ("", before)
     if before in CLUB_CUES_BEFORE or pair in CLUB_CUE_PAIRS_BEFORE:
@@ -95,19 +93,20 @@ def _club_cue(doc: Doc, start: int, end: int) -> bool:
     return after in {"'s", "’s"} and end + 1 < len(doc) and doc[end + 1].lower_ in CLUB_ROLES_AFTER
 
 
-def _missed_after_cues(doc: Doc, spans: Sequence[Tagged]) -> list[Tagged]:
+def _missed_after_cues(doc: Words, spans: Sequence[Tagged]) -> list[Tagged]:
     """Runs of name words right after a cue that begin no entity: "joined from PSV Eindhoven"
     where the model saw "Eindhoven" alone, or nothing."""
     starts = {span.start for span in spans}
     found = []
+    names = doc.names
     for i in range(1, len(doc)):
-        if i in starts or not is_name_word(doc[i]):
+        if not names[i] or i in starts:
             continue
         pair = (doc[i - 2].lower_ if i > 1 else "", doc[i - 1].lower_)
         if pair not in CLUB_CUE_PAIRS_BEFORE and doc[i - 1].lower_ not in {"team", "club"}:
             continue
         end = i
-        while end < len(doc) and is_name_word(doc[end]):
+        while end < len(doc) and names[end]:
             end += 1
         found.append(Tagged(i, end, "ORG"))
     return found
@@ -117,7 +116,7 @@ def _inside_another(span: Tagged, spans: Sequence[Tagged]) -> bool:
     return any(o != span and o.start <= span.start and span.end <= o.end for o in spans)
 
 
-def _names_the_town(doc: Doc, span: Tagged) -> bool:
+def _names_the_town(doc: Words, span: Tagged) -> bool:
     """A dateline's place ("PORTO, Portugal -") or a place after "in" is the town itself."""
     if span.start == 0 and doc[span.start : span.end].text.isupper():
         return True

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from spacy.language import Language
 
 from agents.entities.gazetteer import Gazetteer
 from agents.entities.rules import correct_article
 from agents.entities.rules.article import MISSED_NAME_RULES, missed_lookup
 from agents.entities.tokens import rules_without
-from tests.unit.entities.rules.tagging import labels_of
+from tests.unit.entities.rules.tagging import WordsOf, labels_of
 
 
 def test_missed_name_rules_are_listed_by_name_in_the_order_they_are_tried() -> None:
@@ -31,23 +30,23 @@ def test_missed_name_rules_are_listed_by_name_in_the_order_they_are_tried() -> N
     ],
 )
 def test_missed_lookup_without_a_rule_leaves_its_example_alone(
-    tokenizer: Language, gazetteer: Gazetteer, text: str, name: str, rule: str, expected: str
+    words: WordsOf, gazetteer: Gazetteer, text: str, name: str, rule: str, expected: str
 ) -> None:
-    doc = tokenizer(text)
+    doc = words(text)
     assert missed_lookup(gazetteer, doc)(name) == expected
     assert missed_lookup(gazetteer, doc, rules_without(MISSED_NAME_RULES, {rule}))(name) is None
 
 
 def test_missed_lookup_takes_no_acronym_in_a_block_in_capitals(
-    tokenizer: Language, gazetteer: Gazetteer
+    words: WordsOf, gazetteer: Gazetteer
 ) -> None:
-    assert missed_lookup(gazetteer, tokenizer("THE UNMISS MISSION"))("UNMISS") is None
+    assert missed_lookup(gazetteer, words("THE UNMISS MISSION"))("UNMISS") is None
 
 
 def test_correct_article_types_missed_names_with_the_rules_it_is_given(
-    tokenizer: Language, gazetteer: Gazetteer
+    words: WordsOf, gazetteer: Gazetteer
 ) -> None:
-    docs = [tokenizer("The UNMISS mission and the Hungarians")]
+    docs = [words("The UNMISS mission and the Hungarians")]
     found, _ = correct_article(docs, [[]], gazetteer)
     assert labels_of(docs[0], found[0]) == [
         ("UNMISS", "ORG"),

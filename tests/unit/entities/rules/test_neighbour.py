@@ -19,8 +19,8 @@ from agents.entities.tokens import Tagged
 from tests.unit.entities.rules.tagging import labels_of, span_of
 
 
-def test_entity_rules_extend_places_goes_on_through_name_particles(tokenizer):
-    doc = tokenizer("rain over Rio Grande do Sul and Santiago de Chile, said Ana da Silva")
+def test_entity_rules_extend_places_goes_on_through_name_particles(words):
+    doc = words("rain over Rio Grande do Sul and Santiago de Chile, said Ana da Silva")
     spans = [
         span_of(doc, "Rio Grande", "NORP"),
         span_of(doc, "Santiago", "GPE"),
@@ -34,8 +34,8 @@ def test_entity_rules_extend_places_goes_on_through_name_particles(tokenizer):
     ]
 
 
-def test_entity_rules_extend_org_names_goes_on_through_of_after_a_head_word(tokenizer):
-    doc = tokenizer(
+def test_entity_rules_extend_org_names_goes_on_through_of_after_a_head_word(words):
+    doc = words(
         "the Royal Academy of Music, the UN Mission in Sudan, the Council in Paris and "
         "the Fund for Peace said"
     )
@@ -45,7 +45,7 @@ def test_entity_rules_extend_org_names_goes_on_through_of_after_a_head_word(toke
     # Only a mission is named "in" a place.
     assert extended == ["Royal Academy of Music", "UN Mission in Sudan", "Council", "Paris",
                         "Fund for Peace"]  # fmt: skip
-    doc = tokenizer("Halvorsen Marine ASA and Ostrava Steel Group said")
+    doc = words("Halvorsen Marine ASA and Ostrava Steel Group said")
     spans = [span_of(doc, "Halvorsen Marine", "ORG"), span_of(doc, "Ostrava Steel", "ORG")]
     assert labels_of(doc, extend_org_names(doc, spans)) == [
         ("Halvorsen Marine ASA", "ORG"),
@@ -53,15 +53,15 @@ def test_entity_rules_extend_org_names_goes_on_through_of_after_a_head_word(toke
     ]
 
 
-def test_entity_rules_extend_places_takes_a_buildings_whole_name(tokenizer):
-    doc = tokenizer("at the Stadio Aldo Dell'Orto, where Rome won")
+def test_entity_rules_extend_places_takes_a_buildings_whole_name(words):
+    doc = words("at the Stadio Aldo Dell'Orto, where Rome won")
     spans = [span_of(doc, "Stadio Aldo", "FAC"), span_of(doc, "Rome", "GPE")]
     extended = labels_of(doc, extend_places(doc, spans))
     assert extended == [("Stadio Aldo Dell'Orto", "FAC"), ("Rome", "GPE")]
 
 
-def test_entity_rules_find_venues_takes_a_venue_named_in_another_language(tokenizer):
-    doc = tokenizer("at the Estádio da Luz and the Stade de France, said Luz")
+def test_entity_rules_find_venues_takes_a_venue_named_in_another_language(words):
+    doc = words("at the Estádio da Luz and the Stade de France, said Luz")
     spans = [span_of(doc, "Luz", "PERSON"), span_of(doc, "Luz", "PERSON", nth=1)]
     venues = find_venues(doc, spans)
     assert labels_of(doc, venues) == [("Estádio da Luz", "FAC"), ("Stade de France", "FAC")]
@@ -104,9 +104,9 @@ def test_entity_rules_join_split_persons_joins_touching_people_only():
     ],
 )
 def test_entity_rules_retype_coordinated_gives_a_doubtful_name_its_neighbours_label(
-    tokenizer, gazetteer, text, tagged, expected
+    words, gazetteer, text, tagged, expected
 ):
-    doc = tokenizer(text)
+    doc = words(text)
     names = [name for name, _ in tagged]
     spans = [span_of(doc, n, label, names[:i].count(n)) for i, (n, label) in enumerate(tagged)]
     assert [s.label for s in retype_coordinated(doc, spans, gazetteer)] == expected
@@ -135,9 +135,9 @@ def test_entity_rules_drop_covered_is_the_definition_in_one_sweep(spans):
     assert drop_covered(spans) == _covered_by_another(spans)
 
 
-def test_entity_rules_extend_places_in_a_block_of_thousands_of_places(tokenizer):
+def test_entity_rules_extend_places_in_a_block_of_thousands_of_places(words):
     """Each span was compared with every other: 20,000 spans took seconds, 200,000 minutes."""
-    doc = tokenizer(" ".join(["Lublin", "and", "Rio", "Grande", "do", "Sul", "and"] * 3_000))
+    doc = words(" ".join(["Lublin", "and", "Rio", "Grande", "do", "Sul", "and"] * 3_000))
     spans = [Tagged(i, i + 1, "GPE") for i in range(0, len(doc), 7)]
     spans += [Tagged(i, i + 2, "GPE") for i in range(2, len(doc), 7)]
     extended = extend_places(doc, spans)

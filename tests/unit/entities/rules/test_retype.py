@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from spacy.language import Language
 from spacy.tokens import Span
 
 from agents.entities.gazetteer import Gazetteer
@@ -15,7 +14,7 @@ from agents.entities.rules.retype import (
     retype,
 )
 from agents.entities.tokens import rules_without
-from tests.unit.entities.rules.tagging import labels_of, span_of
+from tests.unit.entities.rules.tagging import WordsOf, labels_of, span_of
 
 
 def test_retype_rules_are_listed_by_name_in_the_order_they_are_tried() -> None:
@@ -59,7 +58,7 @@ def test_retype_rules_each_say_what_they_do_with_an_example(name, rule) -> None:
     ],
 )  # fmt: skip
 def test_retype_without_a_rule_leaves_its_example_alone(
-    tokenizer: Language,
+    words: WordsOf,
     gazetteer: Gazetteer,
     text: str,
     name: str,
@@ -68,16 +67,16 @@ def test_retype_without_a_rule_leaves_its_example_alone(
     expected: str,
     without_it: str,
 ) -> None:
-    doc = tokenizer(text)
+    doc = words(text)
     span = span_of(doc, name, label)
     assert retype(doc, span, gazetteer).label == expected
     assert retype(doc, span, gazetteer, rules_without(RETYPE_RULES, {rule})).label == without_it
 
 
-def test_retype_the_first_rule_that_decides_wins(tokenizer: Language, gazetteer: Gazetteer):
+def test_retype_the_first_rule_that_decides_wins(words: WordsOf, gazetteer: Gazetteer):
     # "League" is an organisation word, and "Champions League" is no place the gazetteer knows:
     # org_word_in_place would make it an ORG, but event_name comes first.
-    doc = tokenizer("in the Champions League tonight")
+    doc = words("in the Champions League tonight")
     span = span_of(doc, "Champions League", "GPE")
     assert retype(doc, span, gazetteer).label == "EVENT"
     reordered = (("org_word_in_place", org_word_in_place), ("event_name", event_name))
@@ -91,10 +90,10 @@ def test_rules_without_refuses_a_name_it_does_not_know() -> None:
 
 
 def test_correct_block_retypes_with_the_rules_it_is_given(
-    tokenizer: Language, gazetteer: Gazetteer
+    words: WordsOf, gazetteer: Gazetteer
 ) -> None:
-    doc = tokenizer("Kataib Hezbollah fighters crossed the border")
-    doc.ents = [Span(doc, 0, 2, label="PERSON")]
+    doc = words("Kataib Hezbollah fighters crossed the border")
+    doc.doc.ents = [Span(doc.doc, 0, 2, label="PERSON")]
     assert labels_of(doc, correct_block(doc, gazetteer)) == [("Kataib Hezbollah", "ORG")]
     ablated = rules_without(RETYPE_RULES, {"org_word_in_person"})
     assert labels_of(doc, correct_block(doc, gazetteer, ablated)) == [

@@ -18,30 +18,30 @@ from agents.entities.rules.span import (
 from tests.unit.entities.rules.tagging import labels_of, span_of
 
 
-def test_entity_rules_trim_drops_the_possessives_modifiers_and_brackets(tokenizer):
-    doc = tokenizer("by the Hayat Tahrir al-Sham-led (HTS) and HTS's men")
+def test_entity_rules_trim_drops_the_possessives_modifiers_and_brackets(words):
+    doc = words("by the Hayat Tahrir al-Sham-led (HTS) and HTS's men")
     assert labels_of(doc, [trim(doc, span_of(doc, "the Hayat Tahrir al-Sham-led (", "ORG"))]) == [
         ("Hayat Tahrir al-Sham", "ORG")
     ]
     assert labels_of(doc, [trim(doc, span_of(doc, "HTS's", "ORG"))]) == [("HTS", "ORG")]
 
 
-def test_entity_rules_trim_drops_titles_from_people_only(tokenizer):
-    doc = tokenizer("Prime Minister Najib Mikati and President Street")
+def test_entity_rules_trim_drops_titles_from_people_only(words):
+    doc = words("Prime Minister Najib Mikati and President Street")
     person = trim(doc, span_of(doc, "Prime Minister Najib Mikati", "PERSON"))
     assert labels_of(doc, [person]) == [("Najib Mikati", "PERSON")]
     place = trim(doc, span_of(doc, "President Street", "FAC"))
     assert labels_of(doc, [place]) == [("President Street", "FAC")]
-    doc = tokenizer("shares in General Motors rose")
+    doc = words("shares in General Motors rose")
     company = trim(doc, span_of(doc, "General Motors", "PERSON"))
     assert labels_of(doc, [company]) == [("General Motors", "PERSON")]  # retype makes it an ORG
-    doc = tokenizer("Councilwoman Ada Reyes and Alderman Tom Gill")
+    doc = words("Councilwoman Ada Reyes and Alderman Tom Gill")
     people = [trim(doc, span_of(doc, t, "PERSON")) for t in ("Councilwoman Ada", "Alderman Tom")]
     assert labels_of(doc, people) == [("Ada", "PERSON"), ("Tom", "PERSON")]
 
 
-def test_entity_rules_trim_drops_a_score_line_but_not_a_name_with_figures(tokenizer):
-    doc = tokenizer("Real Betis 3-1 at home, and the M23 group")
+def test_entity_rules_trim_drops_a_score_line_but_not_a_name_with_figures(words):
+    doc = words("Real Betis 3-1 at home, and the M23 group")
     spans = [span_of(doc, "Real Betis 3-1", "ORG"), span_of(doc, "the M23", "ORG")]
     assert labels_of(doc, [trim(doc, span) for span in spans]) == [
         ("Real Betis", "ORG"),
@@ -49,28 +49,28 @@ def test_entity_rules_trim_drops_a_score_line_but_not_a_name_with_figures(tokeni
     ]
 
 
-def test_entity_rules_trim_keeps_an_apostrophe_that_is_part_of_a_name(tokenizer):
-    doc = tokenizer("Mohammed Shia' met")
+def test_entity_rules_trim_keeps_an_apostrophe_that_is_part_of_a_name(words):
+    doc = words("Mohammed Shia' met")
     assert labels_of(doc, [trim(doc, span_of(doc, "Mohammed Shia'", "PERSON"))]) == [
         ("Mohammed Shia'", "PERSON")
     ]
 
 
-def test_entity_rules_trim_leaves_values_their_words(tokenizer):
-    doc = tokenizer("in the summer, he said")
+def test_entity_rules_trim_leaves_values_their_words(words):
+    doc = words("in the summer, he said")
     assert labels_of(doc, [trim(doc, span_of(doc, "the summer,", "DATE"))]) == [
         ("the summer", "DATE")
     ]
 
 
-def test_entity_rules_split_agency_splits_an_agency_off_a_person(tokenizer):
-    doc = tokenizer("a commander who backs Assad Reuters, noting that")
+def test_entity_rules_split_agency_splits_an_agency_off_a_person(words):
+    doc = words("a commander who backs Assad Reuters, noting that")
     parts = split_agency(doc, span_of(doc, "Assad Reuters", "PERSON"))
     assert labels_of(doc, parts) == [("Assad", "PERSON"), ("Reuters", "ORG")]
 
 
-def test_entity_rules_split_agency_makes_a_lone_agency_an_org(tokenizer):
-    doc = tokenizer("told the Associated Press on Monday, Bloomberg reported")
+def test_entity_rules_split_agency_makes_a_lone_agency_an_org(words):
+    doc = words("told the Associated Press on Monday, Bloomberg reported")
     assert labels_of(doc, split_agency(doc, span_of(doc, "Associated Press", "PERSON"))) == [
         ("Associated Press", "ORG")
     ]
@@ -79,8 +79,8 @@ def test_entity_rules_split_agency_makes_a_lone_agency_an_org(tokenizer):
     ]
 
 
-def test_entity_rules_split_agency_keeps_a_surname_that_is_also_an_agency(tokenizer):
-    doc = tokenizer("Michael Bloomberg said")
+def test_entity_rules_split_agency_keeps_a_surname_that_is_also_an_agency(words):
+    doc = words("Michael Bloomberg said")
     span = span_of(doc, "Michael Bloomberg", "PERSON")
     assert split_agency(doc, span) == [span]
 
@@ -150,8 +150,8 @@ def test_entity_rules_split_agency_keeps_a_surname_that_is_also_an_agency(tokeni
         ("Kenyan runners", "Kenyan", "NORP", "NORP"),
     ],
 )
-def test_entity_rules_retype_mends_labels(tokenizer, gazetteer, text, name, label, expected):
-    doc = tokenizer(text)
+def test_entity_rules_retype_mends_labels(words, gazetteer, text, name, label, expected):
+    doc = words(text)
     assert retype(doc, span_of(doc, name, label), gazetteer).label == expected
 
 
@@ -165,21 +165,19 @@ def test_entity_rules_retype_mends_labels(tokenizer, gazetteer, text, name, labe
         ("on the second day", "second", "ORDINAL", False),
     ],
 )
-def test_entity_rules_is_common_noun_spots_names_that_are_none(
-    tokenizer, text, name, label, expected
-):
-    doc = tokenizer(text)
+def test_entity_rules_is_common_noun_spots_names_that_are_none(words, text, name, label, expected):
+    doc = words(text)
     assert is_common_noun(doc, span_of(doc, name, label)) is expected
 
 
-def test_entity_rules_find_places_of_nouns_takes_small_known_places(tokenizer, gazetteer):
-    doc = tokenizer("pushed towards the town of Sake and the port of Vexaland, said Mayor Ruiz")
+def test_entity_rules_find_places_of_nouns_takes_small_known_places(words, gazetteer):
+    doc = words("pushed towards the town of Sake and the port of Vexaland, said Mayor Ruiz")
     assert not gazetteer.spottable("Sake")  # too small to be taken anywhere else
     assert labels_of(doc, find_places_of_nouns(doc, [], gazetteer)) == [("Sake", "GPE")]
 
 
-def test_entity_rules_split_demonym_parts_a_group_from_a_persons_name(tokenizer, gazetteer):
-    doc = tokenizer("Ethiopian Haile Bekele won, and Faith Chepkoech Wanjiru")
+def test_entity_rules_split_demonym_parts_a_group_from_a_persons_name(words, gazetteer):
+    doc = words("Ethiopian Haile Bekele won, and Faith Chepkoech Wanjiru")
     assert labels_of(
         doc, split_demonym(doc, span_of(doc, "Ethiopian Haile Bekele", "PERSON"), gazetteer)
     ) == [
@@ -199,13 +197,13 @@ def test_entity_rules_split_demonym_parts_a_group_from_a_persons_name(tokenizer,
         ("BERLIN and Paris", []),  # no dateline
     ],
 )
-def test_entity_rules_spot_dateline_finds_a_place_in_capitals(tokenizer, gazetteer, text, expected):
-    doc = tokenizer(text)
+def test_entity_rules_spot_dateline_finds_a_place_in_capitals(words, gazetteer, text, expected):
+    doc = words(text)
     assert labels_of(doc, spot_dateline(doc, [], gazetteer)) == expected
 
 
-def test_entity_rules_drop_portfolios_drops_the_start_of_a_persons_title(tokenizer):
-    doc = tokenizer("Interior Minister Kemal Aydın said, and Apple CEO Tim Cook, and Energy rose")
+def test_entity_rules_drop_portfolios_drops_the_start_of_a_persons_title(words):
+    doc = words("Interior Minister Kemal Aydın said, and Apple CEO Tim Cook, and Energy rose")
     spans = [
         span_of(doc, "Interior", "ORG"),
         span_of(doc, "Kemal Aydın", "PERSON"),
@@ -221,7 +219,7 @@ def test_entity_rules_drop_portfolios_drops_the_start_of_a_persons_title(tokeniz
     ]
 
 
-def test_entity_rules_trim_drops_a_common_noun_after_a_name(tokenizer):
-    doc = tokenizer("the ruling Georgian Dream party said")
+def test_entity_rules_trim_drops_a_common_noun_after_a_name(words):
+    doc = words("the ruling Georgian Dream party said")
     span = trim(doc, span_of(doc, "Georgian Dream party", "ORG"))
     assert labels_of(doc, [span]) == [("Georgian Dream", "ORG")]

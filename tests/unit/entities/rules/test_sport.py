@@ -4,36 +4,32 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
-
 from agents.entities.rules.sport import is_sport, retype_clubs
-from agents.entities.tokens import Tagged
+from agents.entities.tokens import Tagged, Words
 from tests.unit.entities.rules.tagging import labels_of
 
 
-def _tagged(doc: Doc, *names: tuple[str, str]) -> list[Tagged]:
+def _tagged(doc: Words, *names: tuple[str, str]) -> list[Tagged]:
     spans = []
     for text, label in names:
         match = re.search(re.escape(text), doc.text)
         assert match, text
-        span = doc.char_span(match.start(), match.end())
+        span = doc.doc.char_span(match.start(), match.end())
         spans.append(Tagged(span.start, span.end, label))
     return spans
 
 
-def test_entity_sport_is_sport_needs_two_signs(tokenizer):
-    assert is_sport([tokenizer("Leeds won 3-1 after a late goal.")])
-    assert is_sport([tokenizer("The striker joined the squad.")])
-    assert not is_sport([tokenizer("Shelling went on over the season.")])
-    assert not is_sport([tokenizer("The 2023-24 budget cut 10-15 posts.")])
+def test_entity_sport_is_sport_needs_two_signs(words):
+    assert is_sport([words("Leeds won 3-1 after a late goal.")])
+    assert is_sport([words("The striker joined the squad.")])
+    assert not is_sport([words("Shelling went on over the season.")])
+    assert not is_sport([words("The 2023-24 budget cut 10-15 posts.")])
 
 
-def test_entity_sport_retype_clubs_makes_sides_of_towns_and_people(tokenizer, gazetteer):
+def test_entity_sport_retype_clubs_makes_sides_of_towns_and_people(words, gazetteer):
     docs = [
-        tokenizer("LEEDS, England - Sunderland beat Wrexham 2-0 in Leeds."),
-        tokenizer(
-            "Wrexham's coach, Tom Price, said the Sunderland striker joined from FC Utrecht."
-        ),
+        words("LEEDS, England - Sunderland beat Wrexham 2-0 in Leeds."),
+        words("Wrexham's coach, Tom Price, said the Sunderland striker joined from FC Utrecht."),
     ]
     blocks = [
         _tagged(
@@ -66,8 +62,8 @@ def test_entity_sport_retype_clubs_makes_sides_of_towns_and_people(tokenizer, ga
     ]
 
 
-def test_entity_sport_retype_clubs_leaves_countries_people_and_other_stories(tokenizer, gazetteer):
-    doc = tokenizer("Spain beat Italy 2-1 in the final as Jannik Sinner beat Alcaraz, Sinner said.")
+def test_entity_sport_retype_clubs_leaves_countries_people_and_other_stories(words, gazetteer):
+    doc = words("Spain beat Italy 2-1 in the final as Jannik Sinner beat Alcaraz, Sinner said.")
     spans = _tagged(
         doc,
         ("Spain", "GPE"),
@@ -79,6 +75,6 @@ def test_entity_sport_retype_clubs_leaves_countries_people_and_other_stories(tok
     spans[-1] = spans[-1]._replace(end=spans[-1].end - 1)
     assert is_sport([doc])
     assert retype_clubs([doc], [spans], gazetteer) == [spans]  # one cue: "beat Alcaraz"
-    doc = tokenizer("Troops beat back an attack on Goma, a town held against Kinshasa.")
+    doc = words("Troops beat back an attack on Goma, a town held against Kinshasa.")
     spans = _tagged(doc, ("Goma", "GPE"), ("Kinshasa", "GPE"))
     assert retype_clubs([doc], [spans], gazetteer) == [spans]
