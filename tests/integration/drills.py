@@ -124,6 +124,7 @@ class Drill:
     ) -> Drill:
         settings = pipeline_settings(broker, workdir, partitions=PARTITIONS, **overrides)
         ensure_topics(settings, settings.stage_topics.values())
+        workdir.mkdir(parents=True, exist_ok=True)
         drill = cls(settings, workdir, runner)
         drill._producer = make_producer(settings)
         drill._reader = make_consumer(settings, fetch_max_wait_ms=300)
