@@ -82,6 +82,23 @@ def problems(record: Any, version: str) -> list[str]:
     return [describe(error) for error in errors]
 
 
+@cache
+def _definition_validator(definition: str) -> Draft202012Validator:
+    ref = f"urn:copydesk:schema:common:1#/$defs/{definition}"
+    return Draft202012Validator({"$ref": ref}, registry=_registry())
+
+
+def definition_problems(record: Any, definition: str) -> list[str]:
+    """Every way ``record`` breaks one shared definition of ``common.schema.json`` (e.g.
+    ``enriched_fields``). For a step that adds fields to an event made and checked before it:
+    the whole enriched schema takes 60-70 ms an article to check, its story fields 0.4 ms."""
+    validator = _definition_validator(definition)
+    if validator.is_valid(record):
+        return []
+    errors = sorted(validator.iter_errors(record), key=lambda e: list(e.absolute_path))
+    return [describe(error) for error in errors]
+
+
 def describe(error: ValidationError) -> str:
     """A validation error as a person reads it: where, then what."""
     where = "/".join(str(part) for part in error.absolute_path)

@@ -21,7 +21,7 @@ SCHEMA_ARTICLE_ENTITY = "article-entity/1"
 SCHEMA_ALERT_RULE = "alert-rule/1"
 SCHEMA_ALERT_MATCH = "alert-match/1"
 
-Stage = Literal["intake", "repair", "structure", "entities"]
+Stage = Literal["intake", "repair", "structure", "entities", "stories"]
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,9 @@ partitions.
 4. **Fixed rate** at half that peak for ``--rate-seconds``: publish to enriched event, from the
    events' own timestamps (the raw record's, copied into ``ingested_at``, and the enriched
    record's); against a bare produce-and-consume round trip through the same broker, and the
-   time the stages computed (the events' ``timings``).
+   time the stages computed (the events' ``timings``). The stories hop is the part of it from
+   the record on the internal stories topic to the enriched record (the stories agent's marking
+   and one more pass through the broker), read after the run.
 5. **Memory**: the worker's resident set (its Faust process and its compute process) after the
    burst and after ``--articles`` records in all (``--articles 20000`` for the real check: about
    25 minutes; not for CI).
@@ -134,7 +136,7 @@ def main() -> None:
             bare.append(_bare_model(burst, settings))  # the worker idle meanwhile
             print(f"bare NER-only model: {bare[-1]:.1f} articles/s {_load()}")
             rate = one_rate / 2
-            latencies, computed = _fixed_rate(one, rate, args.rate_seconds)
+            latencies, computed, hops = _fixed_rate(one, rate, args.rate_seconds)
             print(f"fixed rate {rate:.1f}/s: {len(latencies)} articles {_load()}")
             done = len(burst) + len(latencies)
             while done < args.articles:
@@ -157,6 +159,10 @@ def main() -> None:
     rows["publish to enriched event, p50 / p90 / p99 (ms)"] = (
         f"{p50:.0f} / {p90:.0f} / {p99:.0f}|{GOALS['latency']}|bare round trip "
         f"{b50:.1f} / {b90:.1f} / {b99:.1f}; stages computed {total:.0f} (median)"
+    )
+    h50, h90, h99 = _percentiles(hops)
+    rows["of which the stories hop (stories record to enriched), p50 / p90 / p99 (ms)"] = (
+        f"{h50:.0f} / {h90:.0f} / {h99:.0f}| |{h50 / p50:.0%} of the median latency"
     )
     rows["time the three stages compute, median (ms)"] = (
         f"{total:.0f} (entities {stages['entities']:.0f})| |"
@@ -432,9 +438,10 @@ def _outputs(settings: Settings) -> _Outputs:
 
 def _fixed_rate(
     settings: Settings, rate: float, seconds: float
-) -> tuple[list[float], list[dict[str, float]]]:
+) -> tuple[list[float], list[dict[str, float]], list[float]]:
     """Publish at ``rate`` a second for ``seconds``: each enriched article's latency (ms, from
-    the events' timestamps) and the compute time of each stage."""
+    the events' timestamps), the compute time of each stage, and each article's stories hop
+    (ms from its record on the stories topic to its enriched record)."""
     articles = news_records(max(1, int(rate * seconds)), prefix=f"rate{uuid.uuid4().hex[:4]}")
     watcher = _Watcher(settings, keep=True)
     producer = KafkaProducer(bootstrap_servers=settings.bootstrap_servers, linger_ms=0, acks=1)
@@ -452,7 +459,25 @@ def _fixed_rate(
     computed = [
         {stage: timing["ms"] for stage, timing in event["timings"].items()} for event, _ in events
     ]
-    return latencies, computed
+    marked = _timestamps(
+        settings, f"{settings.app_id}-stories", {event["id"] for event, _ in events}
+    )
+    hops = [timestamp - marked[event["id"]] for event, timestamp in events]
+    return latencies, computed, hops
+
+
+def _timestamps(settings: Settings, topic: str, keys: set[str]) -> dict[str, int]:
+    """The timestamp of each of ``keys``' records on ``topic``, read from its start."""
+    consumer = _consumer(settings, [topic], 500)
+    seen: dict[str, int] = {}
+    deadline = time.monotonic() + 60
+    while not keys <= seen.keys():
+        if time.monotonic() > deadline:
+            raise SystemExit(f"{len(keys - seen.keys())} articles are not on {topic}")
+        for records in consumer.poll(timeout_ms=500).values():
+            seen.update((record.key.decode(), record.timestamp) for record in records)
+    consumer.close()
+    return seen
 
 
 class _Watcher:

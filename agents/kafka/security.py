@@ -2,9 +2,10 @@
 
 One place builds what each library needs from :class:`~agents.settings.Settings`:
 :func:`client_config` for the kafka-python clients (``publish``, ``tail``, ``status``, the
-worker's start-up check and any command to come) and :func:`faust_credentials` for the Faust
-worker (aiokafka underneath). Both use the one TLS context :func:`ssl_context` builds, so a CA
-file, a client certificate or the host-name check mean the same to every client.
+worker's start-up check and any command to come), :func:`faust_credentials` for the Faust
+worker (aiokafka underneath) and :func:`aiokafka_config` for the worker's rules reader. All use
+the one TLS context :func:`ssl_context` builds, so a CA file, a client certificate or the
+host-name check mean the same to every client.
 
 The password travels as a :class:`Secret`: a ``str`` whose ``repr`` is masked. kafka-python logs
 its whole configuration at DEBUG (``Starting KafkaAdminClient with configuration: {...}``); with a
@@ -76,6 +77,15 @@ def client_config(settings: Settings) -> dict[str, Any]:
         config["sasl_mechanism"] = settings.sasl_mechanism
         config["sasl_plain_username"] = settings.sasl_username
         config["sasl_plain_password"] = Secret(settings.sasl_secret())
+    return config
+
+
+def aiokafka_config(settings: Settings) -> dict[str, Any]:
+    """:func:`client_config` for an aiokafka client of our own in the worker (the rules
+    reader): the same broker, timeout, TLS and SASL, less what only kafka-python knows."""
+    config = client_config(settings)
+    for kafka_python_only in ("bootstrap_timeout_ms", "ssl_check_hostname"):
+        config.pop(kafka_python_only, None)
     return config
 
 

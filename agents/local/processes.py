@@ -29,13 +29,18 @@ def start_worker(settings: Settings, log: Path) -> subprocess.Popen[bytes]:
 READY_MARKERS = (b"[^Worker]: Ready", MODEL_LOADED.encode())
 
 
-def wait_until_ready(worker: subprocess.Popen[bytes], log: Path, timeout: float) -> bool:
-    """Whether ``worker`` logged that it is ready (partitions assigned, model loaded) within
-    ``timeout`` seconds; False at once if it exits first."""
+def wait_until_ready(
+    worker: subprocess.Popen[bytes],
+    log: Path,
+    timeout: float,
+    markers: tuple[bytes, ...] = READY_MARKERS,
+) -> bool:
+    """Whether ``worker`` logged that it is ready (partitions assigned, model loaded), or
+    whatever else ``markers`` say, within ``timeout`` seconds; False at once if it exits first."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and worker.poll() is None:
         text = log.read_bytes() if log.exists() else b""
-        if all(marker in text for marker in READY_MARKERS):
+        if all(marker in text for marker in markers):
             return True
         time.sleep(0.1)
     return False

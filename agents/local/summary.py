@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from agents.entities.tables.labels import PLACE_LABELS
-from agents.records import ArticleEntity, DeadLetter, EnrichedArticle
+from agents.records import AlertMatch, ArticleEntity, DeadLetter, EnrichedArticle
 
 _GROUPS = (
     ("people", {"PERSON"}),
@@ -66,9 +66,33 @@ def describe_article(event: EnrichedArticle, latency: float | None = None) -> li
         lines.append("   countries: " + ", ".join(c["country_code"] for c in event["countries"]))
     if event.get("amounts"):
         lines.append("   counted: " + "; ".join(_clip(a["text"], 40) for a in event["amounts"]))
+    if "story" in event:
+        lines.append("   " + _story_line(event))
     if latency is not None:
         lines.append(f"   {latency:.2f} s from publish to enriched event")
     return lines
+
+
+def _story_line(event: dict) -> str:
+    if event["duplicate_of"] is not None:
+        return (
+            f"duplicate of {event['duplicate_of']} (similarity {event['similarity']:.2f}), "
+            f"story {event['story']}"
+        )
+    if event.get("unchanged"):
+        return f"unchanged re-send of revision {event['revision']}, story {event['story']}"
+    if event["revision"] > 1:
+        return f"revision {event['revision']}, story {event['story']}"
+    return f"first in its story ({event['story']})"
+
+
+def describe_match(match: AlertMatch) -> list[str]:
+    """A watchlist match as an alerting desk would read it."""
+    return [
+        f"!! alert [{match['severity']}] {match['rule_name']}: {match['title'] or match['id']}",
+        f"   {match['why']}",
+        f"   article {match['id']}, story {match['story']}",
+    ]
 
 
 def describe_entity_events(topic: str, events: list[ArticleEntity], most: int = 8) -> list[str]:

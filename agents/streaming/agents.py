@@ -1,10 +1,12 @@
-"""The Faust agent: one consumer hop from the raw topic to every output topic.
+"""The Faust agents: the raw agent, one consumer hop to every output topic; the stories agent.
 
 One agent reads ``articles.raw``. Each batch runs through every stage in the worker's compute
 process (:mod:`agents.compute`), and each record's outputs are published in order: the repaired,
 structured and enriched events, the per-entity events, or the events of the stages it passed
 and its dead letter (:mod:`.loop`). The intermediate topics are outputs only: a stage does not
-wait for its own output to come back through the broker before the next one runs.
+wait for its own output to come back through the broker before the next one runs. The enriched
+event goes to the stories topic, whose one partition's agent marks it with its story and its
+watchlist matches before it reaches ``articles.enriched`` (:mod:`.stories`).
 
 Faust acknowledges an event whose agent raised and moves on, so no record's failure may escape
 as an exception: the stages turn every failure into a dead letter (:mod:`agents.pipeline`) and
@@ -28,6 +30,7 @@ from agents.settings import Settings
 from agents.streaming import MODEL_LOADED
 from agents.streaming.loop import PipelineLoop
 from agents.streaming.loop_lag import watch_loop_lag
+from agents.streaming.stories import StoriesAgent, register_stories
 from agents.streaming.topics import Topics
 
 log = logging.getLogger(__name__)
@@ -36,12 +39,14 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class CopydeskAgents:
     """What :func:`register_agents` put on an app: its topics, the agent, the compute process
-    the agent runs the stages in, and the status both update (for metrics and health)."""
+    the agent runs the stages in, the status both update (for metrics and health), and the
+    stories agent."""
 
     topics: Topics
     pipeline: AgentT
     compute: ComputeProcess
     status: Status
+    stories: StoriesAgent
 
 
 def register_agents(app: faust.App, topics: Topics, settings: Settings) -> CopydeskAgents:
@@ -54,7 +59,7 @@ def register_agents(app: faust.App, topics: Topics, settings: Settings) -> Copyd
     roles: dict[str, TopicT] = {
         "repaired": topics.repaired,
         "structured": topics.structured,
-        "enriched": topics.enriched,
+        "enriched": topics.stories,  # marked by the stories agent, then on topics.enriched
         "entities": topics.entities,
         "dlq": topics.dlq,
     }
@@ -108,4 +113,10 @@ def register_agents(app: faust.App, topics: Topics, settings: Settings) -> Copyd
     def stop_compute(sender: object, **_: object) -> None:
         compute.close()
 
-    return CopydeskAgents(topics=topics, pipeline=pipeline, compute=compute, status=status)
+    return CopydeskAgents(
+        topics=topics,
+        pipeline=pipeline,
+        compute=compute,
+        status=status,
+        stories=register_stories(app, topics, settings),
+    )

@@ -2,7 +2,9 @@
 
 Values are raw bytes on every topic: the agents decode them themselves, so that a record Faust
 could not deserialize still reaches the dead-letter topic instead of being dropped with a log line.
-``internal=True`` lets Faust create a missing topic with ``COPYDESK_PARTITIONS`` partitions.
+``internal=True`` lets Faust create a missing topic with ``COPYDESK_PARTITIONS`` partitions;
+the stories topic (``<app id>-stories``, between the raw agent and the stories agent) and the rules
+topic have one partition (:mod:`.stories` says why).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 import faust
 from faust.types import TopicT
 
+from agents.kafka.rules import RULES_TOPIC_CONFIG
 from agents.settings import Settings
 
 
@@ -23,24 +26,40 @@ class Topics:
     enriched: TopicT
     entities: TopicT
     dlq: TopicT
+    stories: TopicT
+    rules: TopicT
+    matches: TopicT
 
     @classmethod
     def declare(cls, app: faust.App, settings: Settings) -> Topics:
-        def topic(name: str) -> TopicT:
+        def topic(name: str, partitions: int = settings.partitions, **config: object) -> TopicT:
             return app.topic(
                 name,
                 key_type=bytes,
                 value_type=bytes,
                 key_serializer="raw",
                 value_serializer="raw",
-                partitions=settings.partitions,
+                partitions=partitions,
                 internal=True,
+                **config,
             )
 
-        return cls(**{role: topic(name) for role, name in settings.stage_topics.items()})
+        return cls(
+            **{role: topic(name) for role, name in settings.stage_topics.items()},
+            stories=topic(f"{settings.app_id}-stories", 1),
+            rules=topic(settings.topic_rules, 1, config=RULES_TOPIC_CONFIG),
+            matches=topic(settings.topic_matches),
+        )
 
     @property
     def output_only(self) -> tuple[TopicT, ...]:
-        """Topics only written to (every one but the raw topic): Faust creates the one it reads
-        itself, these we declare."""
-        return (self.repaired, self.structured, self.enriched, self.entities, self.dlq)
+        """Topics only written to: Faust creates those its agents read (raw, stories) itself,
+        these we declare (the rules topic is declared by the task that reads it)."""
+        return (
+            self.repaired,
+            self.structured,
+            self.enriched,
+            self.entities,
+            self.dlq,
+            self.matches,
+        )

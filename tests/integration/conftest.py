@@ -107,6 +107,8 @@ def pipeline_settings(broker: str, workdir: Path, **overrides: object) -> Settin
         "web_port": free_port(),
         "datadir": str(workdir / "data"),
         **{f"topic_{role}": f"{prefix}.{role}" for role in Settings().stage_topics},
+        "topic_rules": f"{prefix}.rules",
+        "topic_matches": f"{prefix}.matches",
     }
     return Settings.from_env({}, **{**values, **overrides})
 

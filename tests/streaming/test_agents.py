@@ -47,11 +47,12 @@ def sent(agents: CopydeskAgents, app: CopydeskApp, monkeypatch: pytest.MonkeyPat
     captured: Sent = []
     roles = {
         getattr(agents.topics, role).get_topic_name(): role
-        for role in ("repaired", "structured", "enriched", "entities", "dlq")
+        for role in ("repaired", "structured", "enriched", "entities", "dlq", "stories", "matches")
     }
 
     async def send(topic: str, key: bytes | None, value: bytes, *_: object, **__: object) -> None:
-        captured.append((roles[topic], key, json.loads(value)))
+        if topic in roles:  # not the story table's changelog
+            captured.append((roles[topic], key, json.loads(value)))
 
     monkeypatch.setattr(app.producer, "send", send)
     app.finalize()
@@ -107,7 +108,7 @@ def test_agent_publishes_every_stage_in_order_and_dead_letters_bad_records(
         if isinstance(owner, bytes):
             assert roles == ["dlq"]
         else:
-            assert roles[:3] == ["repaired", "structured", "enriched"]
+            assert roles[:3] == ["repaired", "structured", "stories"]  # enriched, to be marked
             assert set(roles[3:]) == {"entities"}  # Geneva, Anna Berg
     letters = [event for role, _, event in sent if role == "dlq"]
     assert [(e["stage"], e["kind"]) for e in letters] == [
@@ -118,7 +119,7 @@ def test_agent_publishes_every_stage_in_order_and_dead_letters_bad_records(
         version = {
             "repaired": "repaired-article/1",
             "structured": "structured-article/1",
-            "enriched": "enriched-article/1",
+            "stories": "enriched-article/1",
             "entities": "article-entity/1",
             "dlq": "dead-letter/1",
         }[role]
@@ -131,3 +132,51 @@ def test_agent_publishes_every_stage_in_order_and_dead_letters_bad_records(
     assert status["records"]["entities/ok"] == 3
     assert status["dead_letters"] == {"intake/invalid_json": 1, "intake/empty": 1}
     assert status["published"] == len(sent)
+
+
+def test_stories_agent_marks_copies_matches_the_rules_and_dead_letters_the_rest(
+    sent: Sent, agents: CopydeskAgents
+) -> None:
+    """The stories agent over what the raw agent sent it: an original and a syndicated copy
+    (from the labelled duplicate set) and a record that is not an enriched event."""
+    from tests.quality.duplicate_set import build_duplicate_set
+
+    articles = {a.id: a for a in build_duplicate_set()}
+    original = articles["w3ce8af05302"]
+    copy = next(a for a in articles.values() if a.expected_duplicate_of == original.id)
+    records = [
+        (a.id.encode(), json.dumps({"id": a.id, "source": a.source, "text": a.text}).encode())
+        for a in (original, copy)
+    ]
+    drive(agents.pipeline, records, until=lambda: sum(r == "stories" for r, _, _ in sent) == 2)
+    enriched = [(key, json.dumps(event).encode()) for role, key, event in sent if role == "stories"]
+    sent.clear()
+    agents.stories.watchlist.apply(
+        "malatya",
+        {"schema": "alert-rule/1", "id": "malatya", "name": "Malatya", "severity": "high",
+         "all_of": [{"keyword": "Malatya"}]},
+    )  # fmt: skip
+    drive(
+        agents.stories.agent,
+        [*enriched, (b"x", b"not an event")],
+        until=lambda: any(role == "dlq" for role, _, _ in sent),
+    )
+    assert [(role, key) for role, key, _ in sent] == [
+        ("enriched", original.id.encode()),
+        ("matches", b"malatya"),
+        ("enriched", copy.id.encode()),
+        ("dlq", b"x"),
+    ]
+    (first, match, second, letter) = [event for _, _, event in sent]
+    assert (first["story"], first["duplicate_of"], first["revision"]) == (original.id, None, 1)
+    assert (second["story"], second["duplicate_of"]) == (original.id, original.id)
+    assert (match["id"], match["rule_id"]) == (original.id, "malatya")
+    assert (letter["stage"], letter["kind"]) == ("stories", "stage_error")
+    assert base64.b64decode(letter["value_b64"]) == b"not an event"
+    for (role, _, event), version in zip(
+        sent,
+        ["enriched-article/1", "alert-match/1", "enriched-article/1", "dead-letter/1"],
+        strict=True,
+    ):
+        assert problems(event, version) == [], role
+    assert set(agents.stories.index.records) == {original.id, copy.id}  # the table

@@ -13,6 +13,7 @@ from agents.contracts import (
     SCHEMA_FILES,
     decode_event,
     decode_events,
+    definition_problems,
     encode_event,
     problems,
     validator,
@@ -62,6 +63,23 @@ def test_schemas_dead_letter_kinds_match_the_code() -> None:
     from agents.errors import RejectKind
 
     assert set(schema["properties"]["kind"]["enum"]) == set(get_args(RejectKind))
+
+
+def test_schemas_dead_letter_stages_match_the_code() -> None:
+    from typing import get_args
+
+    schema = json.loads((SCHEMA_DIR / "dead-letter.schema.json").read_text())
+    assert set(schema["properties"]["stage"]["enum"]) == set(get_args(records.Stage))
+
+
+def test_schemas_one_definition_checks_only_its_fields() -> None:
+    story = {"duplicate_of": None, "similarity": None, "story": "a", "first_in_story": True,
+             "revision": 1, "unchanged": False, "changes": None}  # fmt: skip
+    assert definition_problems(story, "enriched_fields") == []
+    assert definition_problems({**story, "revision": 0, "story": 3}, "enriched_fields") == [
+        "field 'revision': 0 is less than the minimum of 1",
+        "field 'story': must be a string, not a number (3)",
+    ]
 
 
 def test_schemas_unknown_fields_are_named() -> None:
