@@ -7,7 +7,6 @@ import dataclasses
 import json
 import os
 import random
-import re
 import subprocess
 import sys
 import time
@@ -28,6 +27,7 @@ from tests.integration.conftest import (
     pipeline_settings,
     slow_record,
 )
+from tests.integration.drills import held_partitions
 
 pytestmark = pytest.mark.integration
 
@@ -237,12 +237,7 @@ def test_pipeline_two_workers_share_the_work(broker_url: str, tmp_path: Path) ->
 
 def _split(logs: list[Path], topic: str) -> list[set[int]]:
     """The partitions of ``topic`` each worker was last assigned, read from its log."""
-    held = []
-    for log in logs:
-        text = log.read_text(errors="replace") if log.exists() else ""
-        rows = re.findall(rf"\| {re.escape(topic)} +\| \{{([0-9, ]*)\}} +\|", text)
-        held.append({int(p) for p in rows[-1].split(",")} if rows else set())
-    return held
+    return [held_partitions(log, topic) for log in logs]
 
 
 def test_pipeline_dead_letters_a_record_past_its_deadline_and_goes_on(

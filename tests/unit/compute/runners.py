@@ -87,3 +87,23 @@ def reports_modules(
 
 def _marked(job: Job, mark: bytes) -> bool:
     return (job.value or b"").startswith(mark)
+
+
+def fails_in_entities(
+    jobs: Sequence[Job],
+    settings: Settings,
+    until: Until = "entities",
+    analyzer: object = None,
+    progress: Progress | None = None,
+) -> list[RecordResult]:
+    """The real stages, model included; a ``CRASH`` record takes the process down in the entity
+    stage and a ``HANG`` record holds it there, every time it is in the step."""
+
+    def report(positions: Sequence[int], stage: str) -> None:
+        progress(positions, stage)  # type: ignore[misc]
+        if stage == "entities" and any(_marked(jobs[p], CRASH) for p in positions):
+            os.kill(os.getpid(), signal.SIGKILL)
+        if stage == "entities" and any(_marked(jobs[p], HANG) for p in positions):
+            time.sleep(3600)
+
+    return run_jobs(jobs, settings, until, analyzer, report)  # type: ignore[arg-type]
