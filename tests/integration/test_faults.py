@@ -78,7 +78,7 @@ def test_sigterm_of_a_worker_loses_and_repeats_nothing(drill: Drill) -> None:
     if tally.duplicated:
         # Known gap since the stories hop (one run in two): duplicates with none past the stop's
         # commit; the stories agent's records in flight at the rebalance are the first suspect.
-        pytest.xfail(f"SIGTERM gave {tally.duplicated} duplicates (known gap, see docs/streaming.md)")
+        pytest.xfail(f"SIGTERM gave {tally.duplicated} duplicates (known gap: docs/streaming.md)")
 
 
 def test_a_worker_joining_mid_stream_loses_nothing(drill: Drill) -> None:
