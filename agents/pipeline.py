@@ -176,7 +176,9 @@ def run_jobs(
                 for e in per_entity
             ]
         except Exception as exc:
-            _dead(result, job, "entities", exc, structured.get("id"), structured.get("source"))
+            add_dead_letter(
+                result, job, "entities", exc, structured.get("id"), structured.get("source")
+            )
             continue
         result.outputs += outputs
         result.ms["entities"] = article["timings"]["entities"]["ms"]
@@ -216,31 +218,36 @@ def _early_stages(
         result.stage, result.ms["structure"] = "structure", event["timings"]["structure"]["ms"]
         return event
     except Exception as exc:
-        _dead(result, job, stage, exc, article_id, source)
+        add_dead_letter(result, job, stage, exc, article_id, source)
         return None
 
 
-def _dead(
+def add_dead_letter(
     result: RecordResult,
     job: Job,
     stage: Stage,
     exc: BaseException,
     article_id: str | None,
     source: str | None,
+    **fields: object,
 ) -> None:
-    """Dead-letter ``job`` at ``stage``: its original key and value, whatever stage failed."""
+    """Dead-letter ``job`` at ``stage``: its original key and value, whatever stage failed;
+    ``fields`` are added to the dead letter (the deadline's ``ran_ms``, ``deadline_ms``)."""
     from agents.contracts import encode_event
     from agents.deadletters import dead_letter
 
-    letter = dead_letter(
-        stage,
-        exc,
-        job.key,
-        job.value,
-        origin=job.origin,
-        article_id=article_id,
-        source=source,
-    )
+    letter = {
+        **dead_letter(
+            stage,
+            exc,
+            job.key,
+            job.value,
+            origin=job.origin,
+            article_id=article_id,
+            source=source,
+        ),
+        **fields,
+    }
     result.stage, result.kind = stage, letter["kind"]
     result.outputs.append(Output("dlq", job.key, encode_event(letter)))
 

@@ -59,6 +59,7 @@ from agents.kafka.clients import ensure_topics, make_producer
 from agents.local.broker import EmbeddedBroker
 from agents.local.processes import free_port, start_worker, stop_process, wait_until_ready
 from agents.settings import Settings
+from tests.integration.drills import children_of
 from tests.quality.corpus import Article
 from tests.quality.news import news_records, news_texts
 
@@ -356,13 +357,13 @@ class _Workers:
         return all(held) and set().union(*held) == set(range(self.settings.partitions))
 
     def compute_pid(self) -> int:
-        (child,) = _children(self.processes[0].pid)
+        (child,) = children_of(self.processes[0].pid)
         return child
 
     def rss(self) -> tuple[int, int]:
         """Resident bytes of the first worker's Faust process and of its compute process."""
         pid = self.processes[0].pid
-        children = [_rss(child) for child in _children(pid)]
+        children = [_rss(child) for child in children_of(pid)]
         return _rss(pid), sum(children)
 
     def worst_loop_lag(self) -> list[float]:
@@ -551,19 +552,6 @@ def _percentiles(values: Sequence[float]) -> tuple[float, float, float]:
 
 def _ms(iso: str) -> float:
     return datetime.fromisoformat(iso.replace("Z", "+00:00")).timestamp() * 1000
-
-
-def _children(pid: int) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == pid:
-                found.append(int(entry.name))
-    return found
 
 
 def _cpu(pid: int) -> float:

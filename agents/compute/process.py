@@ -32,11 +32,10 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from typing import Any
 
 from agents.compute.status import Status
 from agents.errors import ConfigError, CopydeskError, RejectedInput
-from agents.pipeline import Job, Output, RecordResult, Until
+from agents.pipeline import Job, RecordResult, Until, add_dead_letter
 from agents.records import Stage
 from agents.settings import Settings
 
@@ -289,9 +288,6 @@ class ComputeProcess:
 
     def _stopped_result(self, job: Job, stopped: _Stopped) -> RecordResult:
         """The dead letter of a record that held its stage too long, or took the child down."""
-        from agents.contracts import encode_event
-        from agents.deadletters import dead_letter
-
         stage, ran, allowed = stopped.step.stage, stopped.ran, stopped.step.allowed
         if stopped.died is None:
             error = RejectedInput(
@@ -307,24 +303,12 @@ class ComputeProcess:
                 f"{stopped.died} while the {stage} stage ran on this record; the record was set "
                 "aside so that it cannot take the next process down too",
             )
-        article_id, source = _about(job, self.settings)
-        letter: dict[str, Any] = dict(
-            dead_letter(
-                stage,
-                error,
-                job.key,
-                job.value,
-                origin=job.origin,
-                article_id=article_id,
-                source=source,
-            )
-        )
+        fields = {}
         if stopped.died is None:
-            letter["ran_ms"] = round(ran * 1000, 1)
-            letter["deadline_ms"] = round(allowed * 1000, 1)
-        return RecordResult(
-            outputs=[Output("dlq", job.key, encode_event(letter))], stage=stage, kind=error.kind
-        )
+            fields = {"ran_ms": round(ran * 1000, 1), "deadline_ms": round(allowed * 1000, 1)}
+        result = RecordResult()
+        add_dead_letter(result, job, stage, error, *_about(job, self.settings), **fields)
+        return result
 
     # --- the pipe ----------------------------------------------------------------------------
 
