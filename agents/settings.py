@@ -335,6 +335,11 @@ class Settings:
         }
 
     @property
+    def topic_stories(self) -> str:
+        """The internal topic between the raw agent and the stories agent (one partition)."""
+        return f"{self.app_id}-stories"
+
+    @property
     def story_window_s(self) -> float:
         return self.story_window_days * 86_400
 

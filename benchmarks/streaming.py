@@ -460,9 +460,7 @@ def _fixed_rate(
     computed = [
         {stage: timing["ms"] for stage, timing in event["timings"].items()} for event, _ in events
     ]
-    marked = _timestamps(
-        settings, f"{settings.app_id}-stories", {event["id"] for event, _ in events}
-    )
+    marked = _timestamps(settings, settings.topic_stories, {event["id"] for event, _ in events})
     hops = [timestamp - marked[event["id"]] for event, timestamp in events]
     return latencies, computed, hops
 

@@ -14,14 +14,16 @@ group, for as long as it runs, so a rule added while it runs applies from the ne
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 
 import aiokafka
 import faust
 import orjson
-from faust.types import AgentT, StreamT
+from faust.types import AgentT, EventT, StreamT
 
 from agents.contracts import definition_problems
 from agents.deadletters import dead_letter
@@ -108,30 +110,42 @@ def register_stories(app: faust.App, topics: Topics, settings: Settings) -> Stor
         await topics.rules.maybe_declare()
         await follow_rules(settings, watchlist)
 
+    async def handle(event: EventT, ack: Callable[[EventT], Awaitable[object]]) -> None:
+        """Mark one event; publish it and its matches (or its dead letter); then ack it."""
+        if stale[0]:
+            index.rebuild()
+            stale[0] = False
+            log.info("copydesk: story index rebuilt, %d articles", len(index))
+        message = event.message
+        try:
+            marked, found = mark_event(message.value, index, watchlist, message.timestamp)
+        except Exception as exc:
+            origin = {
+                "topic": message.topic,
+                "partition": message.partition,
+                "offset": message.offset,
+            }
+            letter = dead_letter("stories", exc, message.key, message.value, origin=origin)
+            await send(dlq, message.key, orjson.dumps(letter))
+        else:
+            await send(enriched, message.key, marked)
+            for rule_id, match in found:
+                await send(matches, rule_id, match)
+        await ack(event)
+
     @app.agent(topics.stories, name="stories")
     async def stories(stream: StreamT) -> None:
         manual = stream.noack()  # acked once its events are sent
         async for event in manual.events():
-            if stale[0]:
-                index.rebuild()
-                stale[0] = False
-                log.info("copydesk: story index rebuilt, %d articles", len(index))
-            message = event.message
+            # A stop cancels the agent; an event cancelled between its sends and its ack would
+            # be read and sent again by the partition's next owner. Each one is finished first.
+            handling = asyncio.ensure_future(handle(event, manual.ack))
             try:
-                marked, found = mark_event(message.value, index, watchlist, message.timestamp)
-            except Exception as exc:
-                origin = {
-                    "topic": message.topic,
-                    "partition": message.partition,
-                    "offset": message.offset,
-                }
-                letter = dead_letter("stories", exc, message.key, message.value, origin=origin)
-                await send(dlq, message.key, orjson.dumps(letter))
-            else:
-                await send(enriched, message.key, marked)
-                for rule_id, match in found:
-                    await send(matches, rule_id, match)
-            await manual.ack(event)
+                await asyncio.shield(handling)
+            except asyncio.CancelledError:
+                with contextlib.suppress(Exception):
+                    await handling
+                raise
 
     return StoriesAgent(agent=stories, index=index, watchlist=watchlist)
 

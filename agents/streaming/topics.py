@@ -46,7 +46,7 @@ class Topics:
 
         return cls(
             **{role: topic(name) for role, name in settings.stage_topics.items()},
-            stories=topic(f"{settings.app_id}-stories", 1),
+            stories=topic(settings.topic_stories, 1),
             rules=topic(settings.topic_rules, 1, config=RULES_TOPIC_CONFIG),
             matches=topic(settings.topic_matches),
         )
