@@ -165,7 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
         "instead (fields in docs/deployment.md).",
     )
     status.add_argument("--json", action="store_true", help="one JSON object, for scripts")
-    _add_settings(status, (*_CONNECTION_SETTINGS, *_TOPIC_SETTINGS))
+    _add_settings(status, (*_CONNECTION_SETTINGS, "app_id", *_TOPIC_SETTINGS, "topic_matches"))
     status.set_defaults(run=_status)
 
     process = commands.add_parser(

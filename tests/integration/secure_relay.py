@@ -34,6 +34,8 @@ from collections.abc import Callable
 
 #: Kafka error codes the relay answers with.
 UNSUPPORTED_SASL_MECHANISM = 33
+#: Kafka's connection.failed.authentication.delay.ms (its default).
+_FAILED_LOGIN_DELAY = 0.1
 SASL_AUTHENTICATION_FAILED = 58
 API_VERSIONS, SASL_HANDSHAKE, SASL_AUTHENTICATE = 18, 17, 36
 
@@ -124,6 +126,10 @@ class SecureRelay:
                 reply += b"".join(struct.pack(">h", len(n)) + n for n in names)
                 await _send(client_out, correlation, reply, flexible=False)
                 if not ok:
+                    # An unsupported mechanism is an authentication failure to Kafka, and the
+                    # hang-up is delayed the same way (below): at once, a loaded client could
+                    # read the hang-up before the answer.
+                    await asyncio.sleep(_FAILED_LOGIN_DELAY)
                     return False
             elif api_key == SASL_AUTHENTICATE and mechanism is not None:
                 flexible = version >= 2
@@ -147,7 +153,7 @@ class SecureRelay:
                     if not accepted:
                         # As Kafka does (connection.failed.authentication.delay.ms, 100 ms by
                         # default): hang up a moment after the answer, so the client reads it.
-                        await asyncio.sleep(0.1)
+                        await asyncio.sleep(_FAILED_LOGIN_DELAY)
                     return accepted
             else:
                 return False  # anything else before the login: a SASL listener hangs up

@@ -21,7 +21,8 @@ pytestmark = pytest.mark.integration
 def _status(pipeline: RunningPipeline, *flags: str) -> str:
     settings = pipeline.settings
     topics = [f"--topic-{role}={topic}" for role, topic in settings.stage_topics.items()]
-    done = copydesk("status", "--broker", settings.broker, *topics, *flags)
+    names = [f"--app-id={settings.app_id}", f"--topic-matches={settings.topic_matches}"]
+    done = copydesk("status", "--broker", settings.broker, *topics, *names, *flags)
     assert done.returncode == 0, done.stderr
     return done.stdout.decode()
 
@@ -81,9 +82,18 @@ def test_status_shows_offsets_lag_and_dead_letters(
     assert {int(n): p["end"] for n, p in partitions.items() if p["end"]} == dict(counted)
     assert now["topics"][raw]["last_minute"] >= published
 
-    # The worker's group: committed up to the end of every partition of its input.
-    for number, part in now["groups"][group]["topics"][raw].items():
-        assert part["lag"] == 0 and part["end"] == partitions[number]["end"], part
+    # The worker's group: committed up to the end of every partition of its inputs, the raw
+    # topic and the stories agent's, which has one event for each article enriched.
+    stories = settings.topic_stories
+    for topic in (raw, stories):
+        for number, part in now["groups"][group]["topics"][topic].items():
+            assert (
+                part["lag"] == 0
+                and part["end"] == now["topics"][topic]["partitions"][number]["end"]
+            )
+    assert now["topics"][stories]["role"] == "stories"
+    grown = now["topics"][stories]["records"] - before["topics"][stories].get("records", 0)
+    assert grown == published - sum(bad.values())
 
     # Dead letters by kind: what was published, as the DLQ itself has them.
     grew = Counter(now["dead_letters"]["by_kind"]) - Counter(before["dead_letters"]["by_kind"])
