@@ -23,6 +23,7 @@ loop keeps heartbeats and commits flowing while the parent waits on the child.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import pickle
 import subprocess
@@ -38,6 +39,8 @@ from agents.errors import ConfigError, CopydeskError, RejectedInput
 from agents.pipeline import Job, RecordResult, Until, add_dead_letter
 from agents.records import Stage
 from agents.settings import Settings
+
+log = logging.getLogger(__name__)
 
 #: Every this many bytes of records earns another ``COPYDESK_RECORD_DEADLINE`` of allowance.
 DEADLINE_UNIT_BYTES = 20_000
@@ -195,6 +198,7 @@ class ComputeProcess:
         self._close_pipes()
 
     def _restart(self, why: str) -> None:
+        log.warning("copydesk: restarting the compute process: %s", why)
         self.status.restarted(why)
         self._kill()
         if self._closing:
