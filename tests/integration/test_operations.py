@@ -138,6 +138,9 @@ def test_healthz_fails_while_a_record_holds_the_compute_past_its_deadline(
     """The slow record runs past its allowance in the entity stage (:func:`slow_record`)."""
     slow = slow_record(tmp_path / "slow.txt")
     assert _get(worker, "/healthz")[0] == 200
+    # Restarts so far: under heavy load a batch of the test before can overrun its short
+    # deadline together and be retried one at a time (a restart, no dead letter).
+    before = _total(_scrape(worker), "copydesk_compute_restarts_total")
     worker.publish(slow)
     failing: list[dict] = []
 
@@ -155,10 +158,6 @@ def test_healthz_fails_while_a_record_holds_the_compute_past_its_deadline(
     assert [o.event["kind"] for o in letter.values()] == ["deadline"]
     samples = _scrape(worker)
     assert _total(samples, "copydesk_dead_letters_total", kind="deadline", stage="entities") == 1
-    # One restart for the record; a second under heavy load once (1 run in 5, its cause not
-    # known then): each restart is logged with why, so the log says which.
-    restarts = _total(samples, "copydesk_compute_restarts_total")
-    assert restarts >= 1, worker.log_tail()
-    if restarts != 1:
-        print(f"{restarts:g} restarts:\n{worker.log_tail()}")
+    restarts = _total(samples, "copydesk_compute_restarts_total") - before
+    assert restarts == 1, worker.log_tail()  # the record, alone: one restart
     _wait_for(worker, lambda: _get(worker, "/readyz")[0] == 200, "ready again")
