@@ -16,7 +16,9 @@ Per drill: records published, enriched, dead-lettered, lost (must be 0), duplica
 many of them lie at or after what the group had committed, on the raw topic or the stories
 topic, when a fault hit: a kill, a stop, a worker joining, a replacement included),
 and the longest wait for an outcome of the partitions a fault moved, against the median gap
-between their outcomes before the first fault in the same run. Not in CI.
+between their outcomes before the first fault in the same run; "news again": duplicated records
+whose second event was not marked ``unchanged`` (the story index had not recorded the first), on
+which a watchlist would alert again. Not in CI.
 """
 
 from __future__ import annotations
@@ -156,8 +158,8 @@ def main() -> None:
                 name: run(name, broker.url, workdir, args.count) for name in args.drills.split(",")
             }
     header = "drill | published | enriched | dead-lettered | lost | duplicated (past a commit)"
-    print(f"\n| {header} | recovery |")
-    print("|---|---|---|---|---|---|---|")
+    print(f"\n| {header} | of them, news again | recovery |")
+    print("|---|---|---|---|---|---|---|---|")
     for name, t in tallies.items():
         recovery = "-"
         if t.recovery_s is not None and t.normal_gap_s:
@@ -167,7 +169,7 @@ def main() -> None:
             )
         print(
             f"| {name} | {t.published:,} | {t.enriched:,} | {t.dead_lettered} | {t.lost} | "
-            f"{t.duplicated} ({t.past_commit}) | {recovery} |"
+            f"{t.duplicated} ({t.past_commit}) | {t.news_again} | {recovery} |"
         )
 
 

@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import orjson
 from kafka import TopicPartition
 
 from agents.kafka.clients import (
@@ -97,6 +98,9 @@ class Tally:
     duplicated: int  # records with more than one outcome
     past_commit: int  # of the duplicated, those at or after a fault's committed offset (either hop)
     mixed: int  # records with both an event and a dead letter
+    #: of the duplicated, those with more than one event not marked ``unchanged`` (the story
+    #: index had not recorded the first when the record was read again)
+    news_again: int = 0
     recovery_s: float | None = None  # longest gap in the moved partitions' outcomes after a fault
     normal_gap_s: float | None = None  # median gap between their outcomes before the first fault
 
@@ -110,7 +114,8 @@ class Tally:
         return (
             f"{name}: published {self.published}, enriched {self.enriched}, dead-lettered "
             f"{self.dead_lettered}, lost {self.lost}, duplicated {self.duplicated} "
-            f"({self.past_commit} past a commit){recovery}"
+            f"({self.past_commit} past a commit, {self.news_again} not marked unchanged)"
+            f"{recovery}"
         )
 
 
@@ -125,6 +130,9 @@ class Drill:
     workers: list[Worker] = field(default_factory=list)
     where: dict[str, tuple[int, int]] = field(default_factory=dict)  # id -> partition, offset
     seen: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # id -> (role, ms)
+    #: id -> enriched events not marked ``unchanged``: more than one, and a watchlist that
+    #: skips re-sends would alert on it again
+    news: dict[str, int] = field(default_factory=dict)
     faults: list[Fault] = field(default_factory=list)
 
     @classmethod
@@ -246,7 +254,10 @@ class Drill:
         for records in self._reader.poll(timeout_ms=timeout_ms).values():
             for record in records:
                 key = record.key.decode("utf-8", "replace") if record.key else ""
-                self.seen.setdefault(key, []).append((roles[record.topic], record.timestamp))
+                role = roles[record.topic]
+                self.seen.setdefault(key, []).append((role, record.timestamp))
+                if role == "enriched" and not orjson.loads(record.value).get("unchanged"):
+                    self.news[key] = self.news.get(key, 0) + 1
                 count += 1
         return count
 
@@ -342,6 +353,7 @@ class Drill:
             duplicated=len(duplicated),
             past_commit=sum(self.past_a_commit(i, stories.get(i, [])) for i in duplicated),
             mixed=sum(r == {"enriched", "dlq"} for r in roles.values()),
+            news_again=sum(self.news.get(record_id, 0) > 1 for record_id in duplicated),
         )
         if self.faults:
             tally.recovery_s, tally.normal_gap_s = self.recovery()
