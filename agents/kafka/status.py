@@ -123,8 +123,12 @@ def pipeline_status(settings: Settings) -> PipelineStatus:
     """Ask the broker at ``settings.broker`` for the picture (see the module's note)."""
     # The stage topics, the stories agent's input (its lag is the stories hop's backlog) and
     # the watchlists' matches.
-    every = {**settings.stage_topics, "stories": settings.topic_stories}
-    roles = {topic: role for role, topic in {**every, "matches": settings.topic_matches}.items()}
+    every = {
+        **settings.stage_topics,
+        "stories": settings.topic_stories,
+        "matches": settings.topic_matches,
+    }
+    roles = {topic: role for role, topic in every.items()}
     admin = make_admin(settings)
     # Small fetches for the offset probes (a fetch still returns one whole batch), full-size
     # ones for reading the dead letters.

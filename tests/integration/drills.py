@@ -33,9 +33,10 @@ from pathlib import Path
 
 import orjson
 from kafka import TopicPartition
+from kafka.admin import NewTopic
 
 from agents.kafka.clients import (
-    end_offsets,
+    create_missing,
     ensure_topics,
     make_admin,
     make_consumer,
@@ -130,6 +131,9 @@ class Drill:
     workers: list[Worker] = field(default_factory=list)
     where: dict[str, tuple[int, int]] = field(default_factory=dict)  # id -> partition, offset
     seen: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # id -> (role, ms)
+    #: id -> offsets of its enriched events on the stories topic (more than one for a record
+    #: the raw hop read twice)
+    stories: dict[str, list[int]] = field(default_factory=dict)
     #: id -> enriched events not marked ``unchanged``: more than one, and a watchlist that
     #: skips re-sends would alert on it again
     news: dict[str, int] = field(default_factory=dict)
@@ -141,6 +145,8 @@ class Drill:
     ) -> Drill:
         settings = pipeline_settings(broker, workdir, partitions=PARTITIONS, **overrides)
         ensure_topics(settings, settings.stage_topics.values())
+        # Created as the worker declares it (one partition), so the reader can follow it now.
+        create_missing(settings, [NewTopic(settings.topic_stories, 1, 1)])
         workdir.mkdir(parents=True, exist_ok=True)
         drill = cls(settings, workdir, runner)
         drill._producer = make_producer(settings)
@@ -149,7 +155,7 @@ class Drill:
             TopicPartition(topic, p)
             for topic in (settings.topic_enriched, settings.topic_dlq)
             for p in range(PARTITIONS)
-        ]
+        ] + [TopicPartition(settings.topic_stories, 0)]
         drill._reader.assign(outputs)
         drill._reader.seek_to_beginning(*outputs)
         drill._admin = make_admin(settings)
@@ -248,12 +254,16 @@ class Drill:
             self.where[record_id] = (meta.partition, meta.offset)
 
     def poll(self, timeout_ms: int = 200) -> int:
-        """Read what has come out since the last poll; how many outcomes."""
+        """Read what has come out since the last poll (and what went through the stories
+        topic); how many outcomes."""
         roles = {self.settings.topic_enriched: "enriched", self.settings.topic_dlq: "dlq"}
         count = 0
         for records in self._reader.poll(timeout_ms=timeout_ms).values():
             for record in records:
                 key = record.key.decode("utf-8", "replace") if record.key else ""
+                if record.topic == self.settings.topic_stories:
+                    self.stories.setdefault(key, []).append(record.offset)
+                    continue
                 role = roles[record.topic]
                 self.seen.setdefault(key, []).append((role, record.timestamp))
                 if role == "enriched" and not orjson.loads(record.value).get("unchanged"):
@@ -280,37 +290,18 @@ class Drill:
             letters.setdefault(record.key.decode(), []).append(json.loads(record.value))
         return letters
 
-    def committed(self, topic: str | None = None, partitions: int = PARTITIONS) -> dict[int, int]:
-        """The group's committed offset of each partition of ``topic`` (the raw topic), 0 where
-        none."""
+    def commits(self) -> tuple[dict[int, int], int]:
+        """The group's committed offset of each raw partition and of the stories topic's one
+        (0 where none)."""
         found = self._admin.list_group_offsets({self.settings.app_id: None})
         offsets = found.get(self.settings.app_id, {})
-        return {
-            p: offsets[tp].offset if tp in offsets and offsets[tp].offset >= 0 else 0
-            for p in range(partitions)
-            for tp in [TopicPartition(topic or self.settings.topic_raw, p)]
-        }
 
-    def commits(self) -> tuple[dict[int, int], int]:
-        """The group's commit on every raw partition and on the stories topic."""
-        return self.committed(), self.committed(self.settings.topic_stories, 1)[0]
+        def committed(topic: str, partition: int) -> int:
+            meta = offsets.get(TopicPartition(topic, partition))
+            return meta.offset if meta is not None and meta.offset >= 0 else 0
 
-    def stories_offsets(self) -> dict[str, list[int]]:
-        """Where each record's enriched event went on the stories topic (more than one offset
-        for a record the raw hop read twice), by id."""
-        topic = TopicPartition(self.settings.topic_stories, 0)
-        consumer = make_consumer(self.settings)
-        try:
-            consumer.assign([topic])
-            count = end_offsets(consumer, [topic], self.settings.broker_timeout)[topic]
-        finally:
-            consumer.close()
-        found: dict[str, list[int]] = {}
-        for record in read_topics(
-            self.settings, [topic.topic], from_beginning=True, timeout=60, count=count
-        ):
-            found.setdefault(record.key.decode("utf-8", "replace"), []).append(record.offset)
-        return found
+        raw = {p: committed(self.settings.topic_raw, p) for p in range(PARTITIONS)}
+        return raw, committed(self.settings.topic_stories, 0)
 
     def settle(self, timeout: float = WAIT) -> bool:
         """Until every published record has an outcome and nothing more has come out for
@@ -343,7 +334,6 @@ class Drill:
     def tally(self) -> Tally:
         outcomes = {record_id: self.seen.get(record_id, []) for record_id in self.where}
         duplicated = [record_id for record_id, seen in outcomes.items() if len(seen) > 1]
-        stories = self.stories_offsets() if duplicated else {}
         roles = {record_id: {role for role, _ in seen} for record_id, seen in outcomes.items()}
         tally = Tally(
             published=len(outcomes),
@@ -351,7 +341,7 @@ class Drill:
             dead_lettered=sum(r == {"dlq"} for r in roles.values()),
             lost=sum(not r for r in roles.values()),
             duplicated=len(duplicated),
-            past_commit=sum(self.past_a_commit(i, stories.get(i, [])) for i in duplicated),
+            past_commit=sum(self.past_a_commit(record_id) for record_id in duplicated),
             mixed=sum(r == {"enriched", "dlq"} for r in roles.values()),
             news_again=sum(self.news.get(record_id, 0) > 1 for record_id in duplicated),
         )
@@ -362,21 +352,19 @@ class Drill:
     def unexplained(self) -> list[str]:
         """The duplicates no fault explains, each with where it was and what the faults found
         committed: what a failed drill prints."""
-        stories = self.stories_offsets()
         return [
-            f"{record_id}: raw {self.where[record_id]}, stories {stories.get(record_id)}, "
+            f"{record_id}: raw {self.where[record_id]}, stories {self.stories.get(record_id)}, "
             f"outcomes {self.seen[record_id]}"
             for record_id, seen in self.seen.items()
-            if record_id in self.where
-            and len(seen) > 1
-            and not self.past_a_commit(record_id, stories.get(record_id, []))
+            if record_id in self.where and len(seen) > 1 and not self.past_a_commit(record_id)
         ] + [f"fault {fault}" for fault in self.faults]
 
-    def past_a_commit(self, record_id: str, stories: Sequence[int] = ()) -> bool:
+    def past_a_commit(self, record_id: str) -> bool:
         """Whether a fault found the group committed at or before the record on its partition,
-        or at or before its enriched event on the stories topic (``stories``: its offsets
-        there): a record the group may read again."""
+        or at or before its enriched event on the stories topic: a record the group may read
+        again."""
         partition, offset = self.where[record_id]
+        stories = self.stories.get(record_id, [])
         return any(
             offset >= fault.committed[partition]
             or any(o >= fault.stories_committed for o in stories)
